@@ -1,0 +1,42 @@
+# Copyright (c) 2026, cho40 developers
+# License: MIT
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from cho40.billing_period import month_bounds
+
+
+class BillingRun(Document):
+	def validate(self):
+		self.billing_month, self.period_end = month_bounds(getdate(self.billing_month))
+		duplicate = frappe.db.exists(
+			"Billing Run",
+			{"market": self.market, "billing_month": self.billing_month, "name": ("!=", self.name)},
+		)
+		if duplicate:
+			frappe.throw(
+				_("Market {0} already has billing run {1} for this month").format(
+					frappe.bold(self.market), frappe.bold(duplicate)
+				)
+			)
+
+	@frappe.whitelist()
+	def start(self):
+		"""Queue the run; the job is safe to start again, it only adds the invoices still missing."""
+		self.check_permission("write")
+		if self.status in ("Queued", "Running"):
+			frappe.throw(_("Billing run {0} is already {1}").format(self.name, _(self.status)))
+		self.db_set({"status": "Queued", "error_message": None})
+		frappe.enqueue(
+			"cho40.billing.run.execute",
+			queue="long",
+			timeout=3600,
+			job_id=f"cho40-billing-run::{self.name}",
+			deduplicate=True,
+			enqueue_after_commit=True,
+			billing_run=self.name,
+		)
+		return self.status

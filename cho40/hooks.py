@@ -1,0 +1,27 @@
+app_name = "cho40"
+app_title = "Chợ 4.0"
+app_publisher = "cho40 developers"
+app_description = "Chợ 4.0 – cashless markets programme on ERPNext"
+app_email = "dev@cho40.local"
+app_license = "MIT"
+required_apps = ["erpnext"]
+
+after_install = "cho40.install.after_install"
+after_migrate = "cho40.install.after_migrate"
+before_uninstall = "cho40.install.before_uninstall"
+before_tests = "cho40.setup.before_tests"
+
+doc_events = {
+	"Sales Invoice": {
+		"before_insert": "cho40.overrides.sales_invoice.assign_payment_code",
+		"on_cancel": "cho40.overrides.sales_invoice.release_billing_key",
+	},
+}
+
+jinja = {
+	"methods": [
+		"cho40.invoice_qr.invoice_vietqr_data_uri",
+		"cho40.invoice_qr.invoice_vietqr_payload",
+		"cho40.amount_words.amount_in_words",
+	],
+}

@@ -1,0 +1,8 @@
+# Copyright (c) 2026, cho40 developers
+# License: MIT
+
+from frappe.model.document import Document
+
+
+class AdministrativeUnitFormerUnit(Document):
+	pass

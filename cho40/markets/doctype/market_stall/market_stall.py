@@ -1,0 +1,21 @@
+# Copyright (c) 2026, cho40 developers
+# License: MIT
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+
+class MarketStall(Document):
+	def validate(self):
+		self.stall_code = "".join((self.stall_code or "").split()).upper()
+		for fieldname in ("area_m2", "open_sides", "monthly_charge"):
+			if (self.get(fieldname) or 0) < 0:
+				frappe.throw(
+					_("{0} cannot be negative: {1}").format(
+						_(self.meta.get_label(fieldname)), frappe.bold(self.get(fieldname))
+					)
+				)
+		if self.open_sides and self.open_sides > 4:
+			frappe.throw(_("Open Sides must be between 0 and 4, not {0}").format(frappe.bold(self.open_sides)))
+		self.monthly_charge = round(self.monthly_charge or 0)

@@ -1,0 +1,76 @@
+# Copyright (c) 2026, cho40 developers
+# License: MIT
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from cho40 import validators
+from cho40.validation import clean, throw_invalid
+
+
+class Trader(Document):
+	def validate(self):
+		self.trader_name = " ".join((self.trader_name or "").split())
+		clean(self, "citizen_id", validators.citizen_id)
+		clean(self, "mobile_no", validators.mobile_number)
+		clean(self, "tax_code", validators.tax_code)
+		self.validate_bank_accounts()
+		self.validate_stalls()
+		self.qr_ready = int(bool(self.bank_accounts))
+
+	def on_update(self):
+		from cho40.markets.access import grant_trader_access
+		from cho40.markets.customer_sync import sync_customer
+
+		sync_customer(self)
+		self.update_stall_occupancy()
+		grant_trader_access(self)
+
+	def on_trash(self):
+		self.stalls = []
+		self.update_stall_occupancy()
+
+	def validate_bank_accounts(self):
+		for row in self.bank_accounts:
+			row_label = _("Bank Accounts row {0}").format(row.idx)
+			try:
+				row.account_number = validators.bank_account_number(row.account_number)
+			except validators.InvalidValue as error:
+				throw_invalid(row, "account_number", error, row_label)
+			row.bank_bin = frappe.db.get_value("Bank", row.bank, "cho40_bin")
+			if not row.bank_bin:
+				frappe.throw(
+					_("{0}: bank {1} has no NAPAS BIN, so no VietQR can be made for it").format(
+						row_label, frappe.bold(row.bank)
+					),
+					title=_("Invalid {0}").format(_("Bank")),
+				)
+		if self.bank_accounts and not any(row.is_default for row in self.bank_accounts):
+			self.bank_accounts[0].is_default = 1
+
+	def validate_stalls(self):
+		for row in self.stalls:
+			stall = frappe.db.get_value("Market Stall", row.stall, ["market", "current_trader"], as_dict=True)
+			if stall.market != self.market:
+				frappe.throw(
+					_("Stalls row {0}: stall {1} belongs to market {2}, not {3}").format(
+						row.idx, frappe.bold(row.stall), stall.market, self.market
+					)
+				)
+			if stall.current_trader and stall.current_trader != self.name and not row.to_date:
+				frappe.throw(
+					_("Stalls row {0}: stall {1} is already rented by trader {2}").format(
+						row.idx, frappe.bold(row.stall), stall.current_trader
+					)
+				)
+			if row.from_date and row.to_date and row.to_date < row.from_date:
+				frappe.throw(_("Stalls row {0}: To Date is before From Date").format(row.idx))
+
+	def update_stall_occupancy(self):
+		held = {row.stall for row in self.stalls if not row.to_date or row.to_date >= frappe.utils.today()}
+		for stall in frappe.get_all("Market Stall", {"current_trader": self.name}, pluck="name"):
+			if stall not in held:
+				frappe.db.set_value("Market Stall", stall, {"current_trader": None, "status": "Vacant"})
+		for stall in held:
+			frappe.db.set_value("Market Stall", stall, {"current_trader": self.name, "status": "Occupied"})
