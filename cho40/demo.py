@@ -4,13 +4,15 @@ Markets, stalls and traders are generated from a fixed seed, so a second run fin
 already there; billing and statement import are idempotent on their own.
 """
 
+import datetime
 import json
 import random
+import tempfile
 import time
 from pathlib import Path
 
 import frappe
-from frappe.utils import add_days, get_first_day, getdate, now_datetime, today
+from frappe.utils import add_days, get_first_day, getdate, today
 
 from cho40 import demo_data
 from cho40.billing_period import purpose_label
@@ -32,7 +34,7 @@ def run(log=print) -> dict:
 	markets, missing = create_markets(company, bank_account)
 	log(f"Markets: {len(markets)} created or found; {len(missing)} named in the plan but not identifiable:")
 	for row in missing:
-		log(f"  [THIẾU DỮ LIỆU] {row['market_name']} ({row['former_district']}): {row.get('note') or ''}")
+		log(f"  [THIẾU DỮ LIỆU] {row['market_name'] or '?'} ({row['former_district']}): {row['note']}")
 	for market in markets:
 		populate_market(rng, market)
 	log(f"Stalls: {frappe.db.count('Market Stall')}, traders: {frappe.db.count('Trader')}")
@@ -233,30 +235,26 @@ def import_generated_statement(rng: random.Random, bank_account: str, month):
 		)
 	rows.sort(key=lambda row: row["date"])
 	account_no = frappe.db.get_value("Bank Account", bank_account, "bank_account_no")
-	file_name = f"sao-ke-{account_no}-{month:%Y%m}.xlsx"
-	path = Path(frappe.get_site_path("private", "files", file_name))
-	demo_data.write_statement_xlsx(path, rows, account_no, COLLECTION_BANK)
-	return _import_file(bank_account, path, file_name)
+	with tempfile.TemporaryDirectory() as folder:
+		path = demo_data.write_statement_xlsx(Path(folder) / "statement.xlsx", rows, account_no, COLLECTION_BANK)
+		content = Path(path).read_bytes()
+	return _import_file(bank_account, content, f"sao-ke-{account_no}-{month:%Y%m}.xlsx")
 
 
 def _moment(rng: random.Random, month, last_day):
-	days = max((last_day - month).days, 0)
-	day = add_days(month, rng.randint(0, days))
-	return now_datetime().replace(
-		year=day.year, month=day.month, day=day.day, hour=rng.randint(6, 20), minute=rng.randint(0, 59), second=0, microsecond=0
-	)
+	day = add_days(month, rng.randint(0, max((last_day - month).days, 0)))
+	return datetime.datetime(day.year, day.month, day.day, rng.randint(6, 20), rng.randint(0, 59))
 
 
-def _import_file(bank_account: str, path: Path, file_name: str):
+def _import_file(bank_account: str, content: bytes, file_name: str):
+	"""Upload the file as a user would; importing the same month again finds only duplicates."""
 	from cho40.market_payments.statement_import import import_statement
 
-	file_url = f"/private/files/{file_name}"
-	if not frappe.db.exists("File", {"file_url": file_url}):
-		frappe.get_doc(
-			{"doctype": "File", "file_name": file_name, "file_url": file_url, "is_private": 1}
-		).insert(ignore_permissions=True)
+	file_doc = frappe.get_doc(
+		{"doctype": "File", "file_name": file_name, "content": content, "is_private": 1}
+	).insert(ignore_permissions=True)
 	statement = frappe.get_doc(
-		{"doctype": "Market Bank Statement", "bank_account": bank_account, "statement_file": file_url}
+		{"doctype": "Market Bank Statement", "bank_account": bank_account, "statement_file": file_doc.file_url}
 	).insert(ignore_permissions=True)
 	frappe.db.commit()
 	import_statement(statement.name)

@@ -4,7 +4,7 @@ app_publisher = "cho40 developers"
 app_description = "Chợ 4.0 – cashless markets programme on ERPNext"
 app_email = "dev@cho40.local"
 app_license = "MIT"
-required_apps = ["erpnext"]
+required_apps = ["frappe/erpnext"]
 
 after_install = "cho40.install.after_install"
 after_migrate = "cho40.install.after_migrate"

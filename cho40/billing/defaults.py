@@ -19,7 +19,7 @@ def ensure_billing_defaults() -> None:
 	settings = frappe.get_doc("Cho40 Settings")
 	settings.stall_charge_item = settings.stall_charge_item or _ensure_stall_item()
 	settings.customer_group = settings.customer_group or _ensure_customer_group()
-	settings.territory = settings.territory or _root("Territory", "parent_territory")
+	settings.territory = settings.territory or _root("Territory")
 	settings.invoice_due_days = settings.invoice_due_days or 10
 	settings.save(ignore_permissions=True)
 
@@ -32,7 +32,7 @@ def _ensure_stall_item() -> str:
 				"item_code": STALL_CHARGE_ITEM,
 				"item_name": "Giá dịch vụ sử dụng diện tích bán hàng",
 				"description": "Giá dịch vụ sử dụng diện tích bán hàng tại chợ (theo tháng)",
-				"item_group": _root("Item Group", "parent_item_group"),
+				"item_group": frappe.db.exists("Item Group", "Services") or _root("Item Group"),
 				"stock_uom": _ensure_uom("Tháng"),
 				"is_stock_item": 0,
 				"include_item_in_manufacturing": 0,
@@ -55,15 +55,15 @@ def _ensure_customer_group() -> str:
 			{
 				"doctype": "Customer Group",
 				"customer_group_name": TRADER_CUSTOMER_GROUP,
-				"parent_customer_group": _root("Customer Group", "parent_customer_group"),
+				"parent_customer_group": _root("Customer Group"),
 				"is_group": 0,
 			}
 		).insert(ignore_permissions=True)
 	return TRADER_CUSTOMER_GROUP
 
 
-def _root(doctype: str, parent_field: str) -> str:
-	root = frappe.db.get_value(doctype, {parent_field: ("in", ("", None)), "is_group": 1})
+def _root(doctype: str) -> str:
+	root = frappe.db.get_value(doctype, {"lft": 1, "is_group": 1})
 	if not root:
 		frappe.throw(_("No root {0} found: complete the ERPNext setup wizard first").format(_(doctype)))
 	return root

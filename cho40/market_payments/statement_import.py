@@ -24,7 +24,8 @@ def import_statement(statement_name: str) -> None:
 
 def _import(statement) -> None:
 	file_doc = frappe.get_doc("File", {"file_url": statement.statement_file})
-	result = parse_statement(file_doc.file_name, file_doc.get_content())
+	with open(file_doc.get_full_path(), "rb") as statement_file:
+		result = parse_statement(file_doc.file_name, statement_file.read())
 	account = frappe.db.get_value(
 		"Bank Account", statement.bank_account, ["bank_account_no", "company"], as_dict=True
 	)

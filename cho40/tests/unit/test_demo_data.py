@@ -130,7 +130,9 @@ class TestPeople(unittest.TestCase):
 
 class TestBankAccounts(unittest.TestCase):
 	def test_area_banks_match_shipped_bank_list(self):
-		shipped = {bank["bin"]: bank["short"] for bank in json.loads(SHIPPED_BANKS.read_text(encoding="utf-8"))}
+		shipped = {
+			bank["bin"]: bank["short"] for bank in json.loads(SHIPPED_BANKS.read_text(encoding="utf-8"))
+		}
 		for bank in demo_data.AREA_BANKS:
 			self.assertEqual(shipped.get(bank.bin), bank.short)
 
@@ -195,7 +197,10 @@ class TestMangleDescription(unittest.TestCase):
 
 	def test_uses_the_given_time(self):
 		moment = datetime(2025, 9, 14, 8, 5, 9)
-		texts = [demo_data.mangle_description(random.Random(seed), "abc", "VietinBank", moment) for seed in range(60)]
+		texts = [
+			demo_data.mangle_description(random.Random(seed), "abc", "VietinBank", moment)
+			for seed in range(60)
+		]
 		self.assertIn("abc; thoi gian GD:14/09/2025 08:05:09", texts)
 
 	def mangled(self, bank: str) -> list[str]:
@@ -223,7 +228,9 @@ class TestStatementXlsx(unittest.TestCase):
 	def test_vcb_layout_header_at_row_13_and_newest_first(self):
 		rows = statement_rows(random.Random(12), "Vietcombank")
 		with tempfile.TemporaryDirectory() as folder:
-			path = demo_data.write_statement_xlsx(Path(folder) / "vcb.xlsx", rows, "1012345678", "Vietcombank")
+			path = demo_data.write_statement_xlsx(
+				Path(folder) / "vcb.xlsx", rows, "1012345678", "Vietcombank"
+			)
 			sheet = load_workbook(path).active
 		header_row, _ = find_header(sheet, "Số tiền ghi có/\nCredit")
 		self.assertEqual(header_row, 13)

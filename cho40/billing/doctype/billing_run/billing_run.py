@@ -10,11 +10,22 @@ from cho40.billing_period import month_bounds
 
 
 class BillingRun(Document):
+	def before_insert(self):
+		self.set_period()
+		self.check_one_run_per_month()
+
 	def validate(self):
+		self.set_period()
+		self.check_one_run_per_month()
+
+	def set_period(self):
+		"""Any day of the month names the month; the run's name uses its first day."""
 		self.billing_month, self.period_end = month_bounds(getdate(self.billing_month))
+
+	def check_one_run_per_month(self):
 		duplicate = frappe.db.exists(
 			"Billing Run",
-			{"market": self.market, "billing_month": self.billing_month, "name": ("!=", self.name)},
+			{"market": self.market, "billing_month": self.billing_month, "name": ("!=", self.name or "")},
 		)
 		if duplicate:
 			frappe.throw(

@@ -11,8 +11,11 @@ from cho40 import validators
 
 
 class Market(Document):
+	def before_insert(self):
+		self.normalise_code()
+
 	def validate(self):
-		self.market_code = re.sub(r"\s+", "", self.market_code or "").upper()
+		self.normalise_code()
 		if not self.override_class:
 			self.market_class = str(
 				validators.market_class(self.business_points or 0, bool(self.permanent_building))
@@ -25,6 +28,9 @@ class Market(Document):
 		from cho40.markets.access import sync_board_access
 
 		sync_board_access(self)
+
+	def normalise_code(self):
+		self.market_code = re.sub(r"\s+", "", self.market_code or "").upper()
 
 	def validate_coordinates(self):
 		if self.latitude and not -90 <= self.latitude <= 90:

@@ -15,6 +15,7 @@ class Trader(Document):
 		clean(self, "citizen_id", validators.citizen_id)
 		clean(self, "mobile_no", validators.mobile_number)
 		clean(self, "tax_code", validators.tax_code)
+		self.validate_unique_citizen_id()
 		self.validate_bank_accounts()
 		self.validate_stalls()
 		self.qr_ready = int(bool(self.bank_accounts))
@@ -30,6 +31,20 @@ class Trader(Document):
 	def on_trash(self):
 		self.stalls = []
 		self.update_stall_occupancy()
+
+	def validate_unique_citizen_id(self):
+		if not self.citizen_id:
+			return
+		other = frappe.db.get_value(
+			"Trader", {"citizen_id": self.citizen_id, "name": ("!=", self.name)}, ["name", "trader_name"]
+		)
+		if other:
+			frappe.throw(
+				_("Citizen ID {0} is already registered for trader {1} ({2})").format(
+					frappe.bold(self.citizen_id), other[1], other[0]
+				),
+				title=_("Invalid {0}").format(_(self.meta.get_label("citizen_id"))),
+			)
 
 	def validate_bank_accounts(self):
 		for row in self.bank_accounts:
