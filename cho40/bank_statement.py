@@ -12,6 +12,7 @@ the offending value, kept in MESSAGES for a translation layer.
 import codecs
 import csv
 import datetime
+import functools
 import hashlib
 import io
 import re
@@ -424,8 +425,9 @@ _EXACT, _CONTAINED = 1000, 100
 def _header_parts(value) -> list[str]:
 	"""'Số tiền ghi có/\\nCredit' -> ['so tien ghi co', 'credit']; 'Ngày1/…' loses its footnote 1."""
 	text = _normalise(value)
-	squeezed = text.replace(" ", "")
-	if "+/-" in squeezed or squeezed.strip("()") in _SIGN_HEADERS:
+	# "(+/-)" or "Thay đổi (+/-)" is a sign column; "Số tiền (+/-)" is a signed amount column.
+	squeezed = text.replace(" ", "").replace("(+/-)", "+/-")
+	if squeezed in _SIGN_HEADERS or squeezed.removesuffix("+/-") in _SIGN_HEADERS | {""}:
 		return ["+/-"]
 	parts = []
 	for piece in re.split(r"[/()\[\]]", text):
@@ -437,20 +439,35 @@ def _header_parts(value) -> list[str]:
 	return parts
 
 
-def _part_score(part: str, synonyms: list[str]) -> int:
+def _synonym_matchers(synonyms: list[str]) -> list[tuple[str, re.Pattern | None, int]]:
+	"""(synonym, pattern for a whole-word match inside a longer header or None, preference)."""
+	return [
+		(
+			synonym,
+			re.compile(rf"(?<![a-z]){re.escape(synonym)}(?![a-z])") if " " in synonym else None,
+			len(synonyms) - index,
+		)
+		for index, synonym in enumerate(synonyms)
+	]
+
+
+_MATCHERS = {name: _synonym_matchers(synonyms) for name, synonyms in _SYNONYMS.items()}
+
+
+def _part_score(part: str, field_name: str) -> int:
 	best = 0
-	for index, synonym in enumerate(synonyms):
-		preference = len(synonyms) - index
+	for synonym, pattern, preference in _MATCHERS[field_name]:
 		if part == synonym:
 			best = max(best, _EXACT + preference)
-		elif " " in synonym and re.search(rf"(?<![a-z]){re.escape(synonym)}(?![a-z])", part):
+		elif pattern is not None and pattern.search(part):
 			best = max(best, _CONTAINED + preference)
 	return best
 
 
-def _column_scores(parts: list[str], field_name: str) -> int:
+@functools.lru_cache(maxsize=2048)
+def _column_scores(parts: tuple[str, ...], field_name: str) -> int:
 	"""Best synonym match; a bilingual header matching in both languages wins ties."""
-	scores = [_part_score(part, _SYNONYMS[field_name]) for part in parts]
+	scores = [_part_score(part, field_name) for part in parts]
 	matched = sum(1 for score in scores if score)
 	return max(scores, default=0) * 10 + min(matched, 9)
 
@@ -466,7 +483,7 @@ class _Layout:
 
 def _layout_for_row(cells: list, header_index: int) -> _Layout | None:
 	headers = {
-		column: _header_parts(value)
+		column: tuple(_header_parts(value))
 		for column, value in enumerate(cells)
 		if _has_text(value) and not isinstance(value, int | float | datetime.date)
 	}
@@ -481,11 +498,11 @@ def _layout_for_row(cells: list, header_index: int) -> _Layout | None:
 	return _Layout(header_index, columns, date_columns, spans, (len(columns), total))
 
 
-def _is_sequence(parts: list[str]) -> bool:
+def _is_sequence(parts: tuple[str, ...]) -> bool:
 	return any(part.startswith(_SEQUENCE_HEADERS) for part in parts)
 
 
-def _assign_columns(headers: dict[int, list[str]]) -> tuple[dict[str, int], list[int], int]:
+def _assign_columns(headers: dict[int, tuple[str, ...]]) -> tuple[dict[str, int], list[int], int]:
 	taken: set[int] = set()
 	columns: dict[str, int] = {}
 	total = 0
@@ -503,7 +520,7 @@ def _assign_columns(headers: dict[int, list[str]]) -> tuple[dict[str, int], list
 	if date_candidates:
 		columns["date"] = date_columns[0]
 		total += date_candidates[0][0]
-	sign_columns = [column for column, parts in headers.items() if parts == ["+/-"]]
+	sign_columns = [column for column, parts in headers.items() if parts == ("+/-",)]
 	for field_name in ("credit", "debit", "amount", "balance", "description", "reference"):
 		if field_name == "amount" and {"credit", "debit"} & columns.keys():
 			continue
@@ -563,7 +580,7 @@ def _first_value(cells: list, span: range):
 
 # Totals and closing balance end the table (MB "TỔNG TIỀN", VCB "Tổng số/Total", "Cộng doanh số").
 _FOOTER = re.compile(
-	r"^(tong(?! (cong ty|cty))|total|cong(\s*$|\s*[:/]|\s+(doanh so|phat sinh))|so du cuoi|"
+	r"^(tong(?! (cong ty|cty|cuc))|total|cong(\s*$|\s*[:/]|\s+(doanh so|phat sinh))|so du cuoi|"
 	r"closing balance|ending balance)"
 )
 # Disclaimers and page furniture repeat on every page of a converted PDF: skip, don't stop.
@@ -709,24 +726,27 @@ class _GridParser:
 	def _handle_undated(self, row_number: int, cells: list, raw_date, error: StatementValueError) -> str:
 		if _is_footer(cells):
 			return "end"
-		started = self.last_date is not None
 		was_data, self.previous_was_data = self.previous_was_data, False
-		if not started or _is_boilerplate(cells) or _layout_for_row(cells, 0):
+		# Before the first transaction: sub-headers, "Số dư đầu kỳ" rows.
+		if self.last_date is None:
+			return "skip"
+		# A header repeated on every page of a converted PDF has header text in the date column.
+		if raw_date is not None and _layout_for_row(cells, 0):
 			return "skip"
 		money = self.reader.money(cells)
-		if raw_date is None:
-			if was_data and money.is_zero and self.reader.is_description_only(cells):
+		if money.is_zero:
+			if raw_date is None and was_data and self._is_continuation(cells):
 				self._continue_description(cells)
-				self.previous_was_data = True
-				return "skip"
-			if money.is_zero:
-				return "skip"
+			return "skip"
+		if raw_date is None:
 			# VietinBank leaves the date blank on some rows of the same day.
 			return self._add_row(row_number, cells, self.last_date, "")
-		if money.is_zero:
-			return "skip"
 		self._record_errors(row_number, [("date", error), *money.errors])
 		return "error"
+
+	def _is_continuation(self, cells: list) -> bool:
+		# Page furniture of a converted PDF may land in the description column too.
+		return self.reader.is_description_only(cells) and not _is_boilerplate(cells)
 
 	def _add_row(self, row_number: int, cells: list, posted_on: datetime.date, date_rest: str) -> str:
 		self.previous_was_data = False
@@ -757,6 +777,7 @@ class _GridParser:
 	def _continue_description(self, cells: list):
 		last = self.rows[-1]
 		last.description = f"{last.description} {self.reader.description(cells)}".strip()
+		self.previous_was_data = True
 
 	def _record_errors(self, row_number: int, errors: list[tuple[str, StatementValueError]]):
 		for field_name, error in errors:

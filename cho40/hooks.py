@@ -25,3 +25,18 @@ jinja = {
 		"cho40.amount_words.amount_in_words",
 	],
 }
+
+MARKET_SCOPED_DOCTYPES = (
+	"Market",
+	"Market Stall",
+	"Trader",
+	"Billing Run",
+	"Market Bank Statement",
+	"Sales Invoice",
+	"Payment Entry",
+	"Customer",
+)
+permission_query_conditions = {
+	doctype: "cho40.markets.access.query_conditions" for doctype in MARKET_SCOPED_DOCTYPES
+}
+has_permission = {doctype: "cho40.markets.access.has_permission" for doctype in MARKET_SCOPED_DOCTYPES}

@@ -48,7 +48,24 @@ def after_migrate():
 	load_administrative_units()
 	create_market_dimension()
 	grant_erpnext_permissions()
+	configure_vnd()
 	frappe.db.commit()
+
+
+def configure_vnd():
+	"""Whole đồng everywhere: the đồng has no minor unit in use."""
+	if frappe.db.exists("Currency", "VND"):
+		frappe.db.set_value(
+			"Currency",
+			"VND",
+			{
+				"enabled": 1,
+				"symbol": "₫",
+				"symbol_on_right": 1,
+				"number_format": "#.###",
+				"smallest_currency_fraction_value": 1,
+			},
+		)
 
 
 def create_roles():

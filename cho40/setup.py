@@ -1,7 +1,9 @@
 """A market-board company in VND, made with ERPNext's own setup wizard when the site has none."""
 
+import datetime
+
 import frappe
-from frappe.utils import now_datetime
+from frappe.utils import getdate, now_datetime, today
 
 from cho40.billing.defaults import ensure_billing_defaults
 
@@ -12,14 +14,30 @@ BOARD_ABBR = "BQLC"
 def ensure_company(company_name: str = BOARD_COMPANY, abbr: str = BOARD_ABBR) -> str:
 	if not frappe.db.a_row_exists("Company"):
 		_run_setup_wizard(company_name, abbr)
-	elif not frappe.db.exists("Company", company_name):
-		vnd_company = frappe.db.get_value("Company", {"default_currency": "VND"})
-		if vnd_company:
-			return vnd_company
-		_create_company(company_name, abbr)
+		_use_vietnamese_defaults()
+	company = (
+		frappe.db.exists("Company", company_name)
+		or frappe.db.get_value("Company", {"default_currency": "VND"})
+		or _create_company(company_name, abbr)
+	)
+	_ensure_fiscal_year(getdate(today()).year)
 	ensure_billing_defaults()
 	frappe.db.commit()
-	return company_name
+	return company
+
+
+def _ensure_fiscal_year(year: int) -> None:
+	start = datetime.date(year, 1, 1)
+	if frappe.db.exists("Fiscal Year", {"year_start_date": ("<=", start), "year_end_date": (">=", start)}):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Fiscal Year",
+			"year": str(year),
+			"year_start_date": start,
+			"year_end_date": datetime.date(year, 12, 31),
+		}
+	).insert(ignore_permissions=True)
 
 
 def _run_setup_wizard(company_name: str, abbr: str) -> None:
@@ -44,11 +62,21 @@ def _run_setup_wizard(company_name: str, abbr: str) -> None:
 			"chart_of_accounts": "Standard",
 		}
 	)
-	frappe.db.set_single_value("System Settings", "language", "vi")
 
 
-def _create_company(company_name: str, abbr: str) -> None:
-	frappe.get_doc(
+def _use_vietnamese_defaults() -> None:
+	"""A VND-only deployment: Vietnamese UI, dd/mm/yyyy dates, money rounded to whole đồng."""
+	settings = frappe.get_single("System Settings")
+	settings.language = "vi"
+	settings.date_format = "dd/mm/yyyy"
+	settings.number_format = "#.###,##"
+	settings.currency_precision = "0"
+	settings.flags.ignore_permissions = True
+	settings.save()
+
+
+def _create_company(company_name: str, abbr: str) -> str:
+	return frappe.get_doc(
 		{
 			"doctype": "Company",
 			"company_name": company_name,
@@ -58,7 +86,7 @@ def _create_company(company_name: str, abbr: str) -> None:
 			"chart_of_accounts": "Standard",
 			"create_chart_of_accounts_based_on": "Standard Template",
 		}
-	).insert(ignore_permissions=True)
+	).insert(ignore_permissions=True).name
 
 
 def before_tests():

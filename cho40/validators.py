@@ -13,7 +13,7 @@ MESSAGES = {
 	"citizen_id_province": "Citizen ID {0} does not start with a valid province code",
 	"citizen_id_future": "Citizen ID {0} gives a birth year in the future",
 	"mobile_format": "Mobile number {0} must have 10 digits starting with 0, or start with +84",
-	"mobile_landline": "{0} is a landline number; please enter a mobile number",
+	"mobile_landline": "Mobile number {0} is a landline number; please enter a mobile number",
 	"mobile_prefix": "Mobile number {0} does not start with a Vietnamese mobile network prefix",
 	"tax_code_format": "Tax code {0} must have 10 digits, 13 digits (NNNNNNNNNN-NNN) or 12 digits (citizen ID)",
 	"tax_code_check_digit": "Tax code {0} has a wrong check digit",

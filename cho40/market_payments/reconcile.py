@@ -16,11 +16,10 @@ from cho40.payment_code import find_codes
 
 
 def reconcile_bank_account(bank_account: str) -> dict:
-	stats = {"matched": 0, "amount": 0, "unmatched": 0}
+	stats = {"matched": 0, "amount": 0}
 	for transaction in _open_credits(bank_account):
 		invoices = _invoices_for(find_codes(transaction.description or ""))
 		if not invoices:
-			stats["unmatched"] += 1
 			continue
 		try:
 			payment = _pay_invoices(transaction, invoices)
@@ -28,7 +27,6 @@ def reconcile_bank_account(bank_account: str) -> dict:
 		except Exception:
 			frappe.db.rollback()
 			frappe.log_error(title=f"cho40: could not reconcile {transaction.name}")
-			stats["unmatched"] += 1
 			continue
 		stats["matched"] += 1
 		stats["amount"] += payment.paid_amount

@@ -7,7 +7,7 @@ Bank Transaction's unique transaction_id, so importing the same file again adds 
 import frappe
 from frappe import _
 
-from cho40.bank_statement import dedupe_keys, parse_statement
+from cho40.bank_statement import StatementFormatError, dedupe_keys, parse_statement
 from cho40.market_payments.reconcile import reconcile_bank_account
 
 
@@ -16,6 +16,10 @@ def import_statement(statement_name: str) -> None:
 	statement.db_set({"status": "Importing", "error_message": None}, commit=True)
 	try:
 		_import(statement)
+	except StatementFormatError as error:
+		frappe.db.rollback()
+		message = _(error.message).format(error.value)
+		statement.db_set({"status": "Failed", "error_message": message}, commit=True)
 	except Exception:
 		frappe.db.rollback()
 		statement.db_set({"status": "Failed", "error_message": frappe.get_traceback()}, commit=True)
@@ -30,7 +34,8 @@ def _import(statement) -> None:
 		"Bank Account", statement.bank_account, ["bank_account_no", "company"], as_dict=True
 	)
 	created = duplicates = 0
-	for row, key in zip(result.rows, dedupe_keys(result.rows, account.bank_account_no), strict=True):
+	keys = dedupe_keys(result.rows, account.bank_account_no)
+	for row, key in zip(result.rows, keys, strict=True):
 		if frappe.db.exists("Bank Transaction", {"transaction_id": key}):
 			duplicates += 1
 			continue
@@ -45,18 +50,33 @@ def _import(statement) -> None:
 	statement.duplicates_skipped = duplicates
 	statement.payments_matched = (statement.payments_matched or 0) + matched["matched"]
 	statement.amount_matched = (statement.amount_matched or 0) + matched["amount"]
-	statement.unmatched_credits = matched["unmatched"]
+	statement.unmatched_credits = _unmatched_credits(keys)
 	statement.set(
 		"row_errors",
 		[
-			{"row_number": e.row_number, "field": e.field, "value": str(e.value)[:140], "message": e.message}
-			for e in result.errors
+			{
+				"row_number": error.row_number,
+				"field": error.field,
+				"value": str(error.value)[:140],
+				"message": _(error.message).format(error.value),
+			}
+			for error in result.errors
 		],
 	)
 	statement.status = "Imported with Errors" if result.errors else "Imported"
 	statement.flags.ignore_permissions = True
 	statement.save()
 	frappe.db.commit()
+
+
+def _unmatched_credits(keys: list[str]) -> int:
+	"""Credits of this file that no payment code matched: left for a person to reconcile."""
+	if not keys:
+		return 0
+	return frappe.db.count(
+		"Bank Transaction",
+		{"transaction_id": ("in", keys), "docstatus": 1, "deposit": (">", 0), "unallocated_amount": (">", 0)},
+	)
 
 
 def _create_transaction(statement, company: str, row, key: str) -> None:

@@ -59,14 +59,17 @@ class TestStatementReconciliation(FrappeTestCase):
 		extra.insert(ignore_permissions=True)
 		cls.extra = extra
 		code = {key: invoice.cho40_payment_code for key, invoice in cls.invoice.items()}
+		# Banks never repeat a reference; a per-run suffix keeps earlier test runs' rows apart.
+		run = frappe.generate_hash(length=6).upper()
+		cls.vcb_reference = f"5285 - {run}"
 		cls.content = statement_csv(
 			[
-				(f"MBVCB.3712044.155290.{code['exact']} T12.2026.CT tu 0011004123456 NGUYEN THI HOA toi 113000777888 tai VIETINBANK", 200_000, "5285 - 82284"),
-				(f"{code['partial'].lower()} thanh toán tiền chợ", 100_000, "FT26336111111111"),
-				(f"CT nhanh 247 den: IBFT {spaced(code['spaced'])} T12.2026", 180_000, "928K2611"),
-				(f"TKThe :0011004123456, tai VCB. {code['prefixed']}-031226-08:15:22 842211 -CTLNHIDI000011772206-1/1-CRE-002", 250_000, "FT26336222222222"),
-				(f"Tra tien cho {code['twice']} va {extra.cho40_payment_code}", 100_000, "FT26336333333333"),
-				("Chuyen tien ung ho quy khuyen hoc", 500_000, "FT26336444444444"),
+				(f"MBVCB.3712044.155290.{code['exact']} T12.2026.CT tu 0011004123456 NGUYEN THI HOA toi 113000777888 tai VIETINBANK", 200_000, cls.vcb_reference),
+				(f"{code['partial'].lower()} thanh toán tiền chợ", 100_000, f"FT26336111111111{run}"),
+				(f"CT nhanh 247 den: IBFT {spaced(code['spaced'])} T12.2026", 180_000, f"928K2611{run}"),
+				(f"TKThe :0011004123456, tai VCB. {code['prefixed']}-031226-08:15:22 842211 -CTLNHIDI000011772206-1/1-CRE-002", 250_000, f"FT26336222222222{run}"),
+				(f"Tra tien cho {code['twice']} va {extra.cho40_payment_code}", 100_000, f"FT26336333333333{run}"),
+				("Chuyen tien ung ho quy khuyen hoc", 500_000, f"FT26336444444444{run}"),
 			]
 		)
 		cls.first = upload_statement(cls.bank_account, cls.content)
@@ -98,7 +101,7 @@ class TestStatementReconciliation(FrappeTestCase):
 		self.assertEqual(payments, [200_000])
 
 	def test_bank_transactions_are_reconciled(self):
-		transaction = frappe.get_doc("Bank Transaction", {"reference_number": "5285 - 82284", "bank_account": self.bank_account})
+		transaction = frappe.get_doc("Bank Transaction", {"reference_number": self.vcb_reference, "bank_account": self.bank_account})
 		self.assertEqual(transaction.status, "Reconciled")
 		self.assertEqual(transaction.unallocated_amount, 0)
 		self.assertEqual(getdate(transaction.date), getdate(today()))
@@ -124,3 +127,47 @@ class TestStatementReconciliation(FrappeTestCase):
 			fields=["sum(debit) as debit", "sum(credit) as credit"],
 		)[0]
 		self.assertEqual((invoice_gl.debit, invoice_gl.credit), (200_000, 200_000))
+
+
+class TestBadStatements(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.bank_account = factories.market().collection_bank_account
+
+	def test_bad_rows_are_reported_and_good_rows_kept(self):
+		day = formatdate(today(), "dd/mm/yyyy")
+		run = frappe.generate_hash(length=6).upper()
+		content = (
+			"Ngày giao dịch,Nội dung,Số tiền ghi có,Số tham chiếu\n"
+			f'{day},"Chuyen tien A","150.000",REF1{run}\n'
+			f'31/02/2026,"Chuyen tien B","20.000",REF2{run}\n'
+			f'{day},"Chuyen tien C","12,5",REF3{run}\n'
+			f'{day},"Chuyen tien D","75.000",REF4{run}\n'
+		)
+		statement = upload_statement(self.bank_account, content)
+		self.assertEqual(statement.status, "Imported with Errors")
+		self.assertEqual(statement.transactions_created, 2)
+		self.assertEqual(statement.rows_read, 4)
+		errors = {row.row_number: row for row in statement.row_errors}
+		self.assertEqual(set(errors), {3, 4})  # file rows: 1 is the header
+		self.assertEqual(errors[3].value, "31/02/2026")
+		self.assertIn("31/02/2026", errors[3].message)
+		self.assertEqual(errors[4].value, "12,5")
+		self.assertEqual(
+			sorted(frappe.get_all("Bank Transaction", {"reference_number": ("like", f"REF_{run}")}, pluck="deposit")),
+			[75_000, 150_000],
+		)
+
+	def test_unreadable_file_fails_with_a_clear_message(self):
+		file_doc = frappe.get_doc(
+			{"doctype": "File", "file_name": f"{factories.unique('sao-ke')}.xlsx", "content": b"not a workbook", "is_private": 1}
+		).insert(ignore_permissions=True)
+		statement = frappe.get_doc(
+			{"doctype": "Market Bank Statement", "bank_account": self.bank_account, "statement_file": file_doc.file_url}
+		).insert(ignore_permissions=True)
+		import_statement(statement.name)
+		statement.reload()
+		self.assertEqual(statement.status, "Failed")
+		self.assertIn(file_doc.file_name, statement.error_message)
+		self.assertNotIn("Traceback", statement.error_message)

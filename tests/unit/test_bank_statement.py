@@ -9,8 +9,8 @@ import datetime
 import io
 import json
 import struct
-import unittest
 import unicodedata
+import unittest
 from pathlib import Path
 from unittest import mock
 
@@ -31,7 +31,7 @@ from cho40.bank_statement import (
 )
 from cho40.payment_code import find_codes
 
-SHARED_DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
+SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 LAYOUTS_FILE = SHARED_DATA / "vn_bank_statement_layouts.json"
 CODE = "CHO7KM2QP5"
 D = datetime.date
@@ -50,7 +50,9 @@ def layout_format(layouts: dict, bank: str, format_id: str) -> dict:
 # ---------------------------------------------------------------- file builders
 
 
-def xlsx(sheets: dict[str, dict[int, dict[int, object]]], merges: dict[str, list[str]] | None = None) -> bytes:
+def xlsx(
+	sheets: dict[str, dict[int, dict[int, object]]], merges: dict[str, list[str]] | None = None
+) -> bytes:
 	"""sheets: name -> {row: {column: value}} with 1-based rows and columns."""
 	workbook = openpyxl.Workbook()
 	workbook.remove(workbook.active)
@@ -150,7 +152,10 @@ def ole2_container(stream: bytes) -> bytes:
 
 
 def summary(result) -> list[tuple]:
-	return [(row.row_number, row.posted_on, row.credit, row.debit, row.reference, row.balance) for row in result.rows]
+	return [
+		(row.row_number, row.posted_on, row.credit, row.debit, row.reference, row.balance)
+		for row in result.rows
+	]
 
 
 # ---------------------------------------------------------------- amounts and dates
@@ -249,7 +254,9 @@ class ParseDateTest(unittest.TestCase):
 					parse_date(value)
 
 	def test_document_number_after_the_date(self):
-		self.assertEqual(bank_statement._split_date("03/08/2026 / 5254 - 05356"), (D(2026, 8, 3), "5254 - 05356"))
+		self.assertEqual(
+			bank_statement._split_date("03/08/2026 / 5254 - 05356"), (D(2026, 8, 3), "5254 - 05356")
+		)
 		self.assertEqual(bank_statement._split_date("31-01-2026 14:34:15"), (D(2026, 1, 31), ""))
 
 
@@ -276,14 +283,23 @@ class LayoutsFileTest(unittest.TestCase):
 		vcb = layout_format(layouts, "VCB", "VCB_DIGIBANK_XLSX_2023plus")
 		self.assertEqual([text.replace("\\n", "\n") for text in vcb["columns"]], VCB_HEADERS)
 		self.assertEqual(vcb["header_row_1based"], {"personal_xlsx": 13, "digibiz_xls": 14})
-		self.assertEqual(layout_format(layouts, "VietinBank", "VTB_EFAST_IPAY_XLSX")["columns"], VTB_HEADERS_S13)
+		self.assertEqual(
+			layout_format(layouts, "VietinBank", "VTB_EFAST_IPAY_XLSX")["columns"], VTB_HEADERS_S13
+		)
 		self.assertEqual(layout_format(layouts, "VietinBank", "VTB_EFAST_IPAY_XLSX")["header_row_1based"], 25)
 		self.assertEqual(layout_format(layouts, "MB", "MB_BIZ_XLSX")["header_row_1based"], 7)
 		tcb = layout_format(layouts, "Techcombank", "TCB_PERSONAL_XLSX")
 		self.assertEqual((tcb["header_row_1based"], tcb["data_start_row_1based"]), (34, 36))
-		self.assertEqual(list(tcb["columns_by_position"]), [f"{letter} (idx {index})" for letter, index in TCB_COLUMNS])
-		self.assertEqual(layout_format(layouts, "Techcombank", "TCB_BIZ_TRANSACTION_ENQUIRY_XLSX")["columns"], TCB_BIZ_HEADERS)
-		self.assertEqual(layout_format(layouts, "BIDV", "BIDV_PDF_STATEMENT")["columns"], BIDV_PDF_HEADERS_IN_JSON)
+		self.assertEqual(
+			list(tcb["columns_by_position"]), [f"{letter} (idx {index})" for letter, index in TCB_COLUMNS]
+		)
+		self.assertEqual(
+			layout_format(layouts, "Techcombank", "TCB_BIZ_TRANSACTION_ENQUIRY_XLSX")["columns"],
+			TCB_BIZ_HEADERS,
+		)
+		self.assertEqual(
+			layout_format(layouts, "BIDV", "BIDV_PDF_STATEMENT")["columns"], BIDV_PDF_HEADERS_IN_JSON
+		)
 		self.assertEqual(layout_format(layouts, "Agribank", "AGR_PDF_SO_PHU")["columns"], AGRIBANK_HEADERS)
 
 
@@ -368,9 +384,11 @@ class VietcombankTest(unittest.TestCase):
 		return xlsx({"Sheet": rows})
 
 	def test_old_ibanking_sign_column(self):
-		for sign_header in ["(+/-)", "+/-", "Thay đổi"]:
+		for sign_header in ["(+/-)", "+/-", "Thay đổi", "Thay đổi (+/-)"]:
 			with self.subTest(sign_header=sign_header):
-				result = parse_statement("Vietcombank_Account_Statement.xlsx", self.old_ibanking_xlsx(sign_header))
+				result = parse_statement(
+					"Vietcombank_Account_Statement.xlsx", self.old_ibanking_xlsx(sign_header)
+				)
 				self.assertEqual(result.header_row, 5)
 				self.assertEqual(
 					result.columns, {"date": 0, "reference": 1, "sign": 2, "amount": 3, "description": 4}
@@ -397,7 +415,10 @@ class VietcombankTest(unittest.TestCase):
 		result = parse_statement("saoke.csv", content)
 		self.assertEqual(
 			summary(result),
-			[(3, D(2021, 3, 15), 1234000, 0, "DD4400 - 046045", None), (4, D(2021, 3, 16), 0, 20000, "9713 - 0045853", None)],
+			[
+				(3, D(2021, 3, 15), 1234000, 0, "DD4400 - 046045", None),
+				(4, D(2021, 3, 16), 0, 20000, "9713 - 0045853", None),
+			],
 		)
 		self.assertEqual(result.rows[0].description, "Chuyển tiền chợ CHỢ 7KM2QP5")
 		self.assertEqual(find_codes(result.rows[0].description), [CODE])
@@ -424,7 +445,12 @@ class VietcombankTest(unittest.TestCase):
 			["THỐNG KÊ GIAO DỊCH NGÀY 11/09/2024"],
 			["STT", "NGÀY GIAO DỊCH", "SỐ TIỀN", "DIỄN GIẢI"],
 			["1", "11/09/2024", "1.000.000", "445479.080924.095834.CHO7KM2QP5 T11.2026"],
-			["2", "11/09/2024", "200.000", "357230.080924.224904.ZP242520357230 240908000699060 Quyen gop ung ho"],
+			[
+				"2",
+				"11/09/2024",
+				"200.000",
+				"357230.080924.224904.ZP242520357230 240908000699060 Quyen gop ung ho",
+			],
 			["3", "11/09/2024", "-50.000", "Hoan tien"],
 		]
 		result = parse_statement("thongke.txt", csv_bytes(lines, "\t", "utf-16"))
@@ -517,6 +543,14 @@ class VietinBankTest(unittest.TestCase):
 			"Số giao dịch": "2939",
 			"Ngày phát sinh": "01-02-2026 07:59:58",
 		},
+		# No date either; the name looks like a page marker ("Trang … 2") but the row has money.
+		{
+			"STT": 5,
+			"Mô tả": "TRANG THI MAI chuyen tien CHO7KM2QP5 lan 2",
+			"Có": 200000,
+			"Số dư": 11339000,
+			"Số giao dịch": "2940",
+		},
 	]
 	EXPECTED = [
 		# Row 26 takes the transaction date; 27 falls back to the accounting date; 28 has neither
@@ -525,6 +559,7 @@ class VietinBankTest(unittest.TestCase):
 		(27, D(2026, 1, 31), 0, 150000, "2937", 10150000),
 		(28, D(2026, 1, 31), 0, 11000, "2938", 10139000),
 		(29, D(2026, 2, 1), 1000000, 0, "2939", 11139000),
+		(30, D(2026, 2, 1), 200000, 0, "2940", 11339000),
 	]
 
 	def efast_xlsx(self, headers: list[str]) -> bytes:
@@ -559,7 +594,9 @@ class VietinBankTest(unittest.TestCase):
 		)
 		self.assertEqual(result.errors, [])
 		self.assertEqual(summary(result), self.EXPECTED)
-		self.assertEqual([find_codes(row.description) for row in result.rows], [[CODE], [], [], [CODE]])
+		self.assertEqual(
+			[find_codes(row.description) for row in result.rows], [[CODE], [], [], [CODE], [CODE]]
+		)
 
 	def test_efast_s15_order(self):
 		result = parse_statement("LichSuGiaoDich.xlsx", self.efast_xlsx(VTB_HEADERS_S15))
@@ -613,7 +650,14 @@ class MBBankTest(unittest.TestCase):
 		}  # fmt: skip
 		merges = []
 		for row in range(7, 12):
-			merges += [f"A{row}:C{row}", f"D{row}:F{row}", f"J{row}:K{row}", f"M{row}:Q{row}", f"R{row}:T{row}", f"U{row}:W{row}"]
+			merges += [
+				f"A{row}:C{row}",
+				f"D{row}:F{row}",
+				f"J{row}:K{row}",
+				f"M{row}:Q{row}",
+				f"R{row}:T{row}",
+				f"U{row}:W{row}",
+			]
 		return xlsx({"Thông tin giao dịch": rows}, merges={"Thông tin giao dịch": merges})
 
 	def test_business_xlsx_header_row_7(self):
@@ -687,7 +731,16 @@ class TechcombankTest(unittest.TestCase):
 			42: {2: "Phiếu này được in từ hệ thống/This paper is printed from the system"},
 			43: {2: "Ngày giờ in/Printed: 08/08/2026 10:00"},
 		}  # fmt: skip
-		spans = ["B34:G34", "H34:P34", "Q34:X34", "Y34:AF34", "AG34:AS34", "AT34:BA34", "BB34:BG34", "BH34:BM34"]
+		spans = [
+			"B34:G34",
+			"H34:P34",
+			"Q34:X34",
+			"Y34:AF34",
+			"AG34:AS34",
+			"AT34:BA34",
+			"BB34:BG34",
+			"BH34:BM34",
+		]
 		return xlsx({"Sheet1": rows}, merges={"Sheet1": spans})
 
 	def test_personal_merged_grid_header_row_34(self):
@@ -765,7 +818,10 @@ class ACBTest(unittest.TestCase):
 		self.assertEqual(result.columns["reference"], 2)
 		self.assertEqual(
 			summary(result),
-			[(9, D(2024, 9, 9), 200000, 0, "621495", 1200000), (10, D(2024, 9, 10), 0, 50000, "997200", 1150000)],
+			[
+				(9, D(2024, 9, 9), 200000, 0, "621495", 1200000),
+				(10, D(2024, 9, 10), 0, 50000, "997200", 1150000),
+			],
 		)
 		self.assertEqual(find_codes(result.rows[0].description), [CODE])
 
@@ -797,8 +853,9 @@ class BIDVTest(unittest.TestCase):
 				"1", "09/09/2024 23:33:16", "09/09/2024", "CRE", "", "200.000,00", "1.200.000,00", "2882370", "IBFT", "001",
 				"TKThe :19031234567890 tai TCB. VU QUANG MINH CHO7KM2QP5 FT24255010008450 -CTLNHIDI000009830281652-11-CRE-002",
 			],
+			# A converter may put page furniture in the description column: not a continuation line.
+			["", "", "", "", "", "", "", "", "", "", "Trang/Page No 1 of 2"],
 			["Chứng từ này được in/chuyển đổi trực tiếp từ hệ thống In sao kê tài khoản khách hàng của BIDV."],
-			["Trang/Page No 1 of 2"],
 			BIDV_PDF_HEADERS_IN_JSON,
 			[
 				"2", "10/09/2024 00:12:44", "10/09/2024", "CRE", "", "100.000,00", "1.300.000,00", "2882371", "IBFT", "001",
@@ -825,6 +882,7 @@ class BIDVTest(unittest.TestCase):
 			],
 		)
 		self.assertEqual([find_codes(row.description) for row in result.rows], [[CODE], [CODE], []])
+		self.assertTrue(result.rows[0].description.endswith("-CTLNHIDI000009830281652-11-CRE-002"))
 
 	def test_business_excel_with_bad_rows(self):
 		rows = {
@@ -848,7 +906,10 @@ class BIDVTest(unittest.TestCase):
 		self.assertEqual(result.header_row, 12)
 		self.assertEqual(
 			summary(result),
-			[(13, D(2024, 9, 9), 200000, 0, "BT001", 1200000), (21, D(2024, 9, 11), 100000, 0, "BT008", 1300000)],
+			[
+				(13, D(2024, 9, 9), 200000, 0, "BT001", 1200000),
+				(21, D(2024, 9, 11), 100000, 0, "BT008", 1300000),
+			],
 		)
 		self.assertEqual(
 			[(error.row_number, error.field, error.value, error.message) for error in result.errors],
@@ -865,7 +926,14 @@ class BIDVTest(unittest.TestCase):
 		self.assertEqual(result.errors[0].text, "Date 31/02/2024 is not a date in the form dd/mm/yyyy")
 
 
-AGRIBANK_HEADERS = ["Ngày / Date", "Ghi chú / Remark", "Nợ / Dr", "Có / Cr", "Số dư / Balance", "Số tham chiếu / Ref. no"]
+AGRIBANK_HEADERS = [
+	"Ngày / Date",
+	"Ghi chú / Remark",
+	"Nợ / Dr",
+	"Có / Cr",
+	"Số dư / Balance",
+	"Số tham chiếu / Ref. no",
+]
 
 
 class AgribankTest(unittest.TestCase):
@@ -875,8 +943,22 @@ class AgribankTest(unittest.TestCase):
 			["Số tài khoản / A/C No", "1500201113838"],
 			["Số bút toán/Doanh số nợ / Less debit", "0"],
 			AGRIBANK_HEADERS,
-			["05/09/2024", "IBFT DANG THI NGA chuyen tien CHO7KM2QP5 T11.2026", "", "50,000", "574,700", "2882370"],
-			["06/09/2024", "Ung ho cac tinh bi bao lu FT24254789074492", "", "1,000,000", "1,574,700", "2882371"],
+			[
+				"05/09/2024",
+				"IBFT DANG THI NGA chuyen tien CHO7KM2QP5 T11.2026",
+				"",
+				"50,000",
+				"574,700",
+				"2882370",
+			],
+			[
+				"06/09/2024",
+				"Ung ho cac tinh bi bao lu FT24254789074492",
+				"",
+				"1,000,000",
+				"1,574,700",
+				"2882371",
+			],
 			["06/09/2024", "KIEU VAN BAO chuyen tien", "", "", "1,574,700", "2882372"],
 			["Website: www.agribank.com.vn. | 1/1 | Người in: USER Thời gian in: 07/09/2024 08:00:00"],
 		]
@@ -886,7 +968,10 @@ class AgribankTest(unittest.TestCase):
 		self.assertEqual(result.header_row, 4)
 		self.assertEqual(
 			summary(result),
-			[(5, D(2024, 9, 5), 50000, 0, "2882370", 574700), (6, D(2024, 9, 6), 1000000, 0, "2882371", 1574700)],
+			[
+				(5, D(2024, 9, 5), 50000, 0, "2882370", 574700),
+				(6, D(2024, 9, 6), 1000000, 0, "2882371", 1574700),
+			],
 		)
 		self.assertEqual(find_codes(result.rows[0].description), [CODE])
 
@@ -910,7 +995,10 @@ class GeneralParsingTest(unittest.TestCase):
 			[row.description for row in result.rows],
 			["NGUYEN VAN AN chuyen tien CHO7KM2QP5 T11.2026 phi cho", "Tien dien"],
 		)
-		self.assertEqual(summary(result), [(2, D(2026, 11, 1), 100000, 0, None, None), (4, D(2026, 11, 2), 0, 50000, None, None)])
+		self.assertEqual(
+			summary(result),
+			[(2, D(2026, 11, 1), 100000, 0, None, None), (4, D(2026, 11, 2), 0, 50000, None, None)],
+		)
 
 	def test_statement_on_second_sheet(self):
 		sheets = {"Hướng dẫn": {1: row_of("Xem sheet Sao kê")}, "Sao kê": self.simple_rows()}
@@ -923,12 +1011,35 @@ class GeneralParsingTest(unittest.TestCase):
 		self.assertEqual(len(result.rows), 2)
 
 	def test_semicolon_csv_with_comma_decimals(self):
-		lines = [["Ngày giao dịch", "Số tiền", "Diễn giải"], ["01/11/2026", "1.500.000,00", "CHO7KM2QP5"], ["02/11/2026", "-20.000,00", "Phi"]]
+		lines = [
+			["Ngày giao dịch", "Số tiền", "Diễn giải"],
+			["01/11/2026", "1.500.000,00", "CHO7KM2QP5"],
+			["02/11/2026", "-20.000,00", "Phi"],
+		]
 		result = parse_statement("x.csv", csv_bytes(lines, ";", "utf-8"))
-		self.assertEqual(summary(result), [(2, D(2026, 11, 1), 1500000, 0, None, None), (3, D(2026, 11, 2), 0, 20000, None, None)])
+		self.assertEqual(
+			summary(result),
+			[(2, D(2026, 11, 1), 1500000, 0, None, None), (3, D(2026, 11, 2), 0, 20000, None, None)],
+		)
+
+	def test_signed_amount_header_with_sign_marker(self):
+		rows = {
+			1: row_of("Ngày giao dịch", "Số tiền (+/-)", "Nội dung"),
+			2: row_of("01/11/2026", "+150,000", "CHO7KM2QP5"),
+			3: row_of("02/11/2026", "(20,000)", "Phi"),
+		}
+		result = parse_statement("x.xlsx", xlsx({"Sheet1": rows}))
+		self.assertEqual(result.columns, {"date": 0, "amount": 1, "description": 2})
+		self.assertEqual(
+			summary(result),
+			[(2, D(2026, 11, 1), 150000, 0, None, None), (3, D(2026, 11, 2), 0, 20000, None, None)],
+		)
 
 	def test_comma_csv_with_quoted_thousands(self):
-		lines = [["Ngày giao dịch", "Ghi có", "Ghi nợ", "Mô tả"], ["01/11/2026", "1,500,000", "", "CHO7KM2QP5"]]
+		lines = [
+			["Ngày giao dịch", "Ghi có", "Ghi nợ", "Mô tả"],
+			["01/11/2026", "1,500,000", "", "CHO7KM2QP5"],
+		]
 		content = csv_bytes(lines, ",", "utf-8")
 		self.assertIn(b'"1,500,000"', content)
 		result = parse_statement("x.csv", content)
@@ -940,7 +1051,7 @@ class GeneralParsingTest(unittest.TestCase):
 			("statement.xlsx", b"PK\x03\x04garbage", "file_xlsx_unreadable"),
 			("statement.pdf", b"%PDF-1.7 ...", "file_pdf"),
 			("statement.doc", b"hello", "file_type"),
-			("statement.csv", "a,b,c\n1,2,3\n".encode(), "file_no_header"),
+			("statement.csv", b"a,b,c\n1,2,3\n", "file_no_header"),
 		]
 		for filename, content, key in cases:
 			with self.subTest(filename=filename):
@@ -984,7 +1095,12 @@ class DedupeTest(unittest.TestCase):
 
 	def test_each_field_matters(self):
 		base = row_fingerprint(self.row(), self.ACCOUNT)
-		for changes in [{"posted_on": D(2026, 8, 6)}, {"credit": 163001}, {"debit": 1}, {"description": "KHAC"}]:
+		for changes in [
+			{"posted_on": D(2026, 8, 6)},
+			{"credit": 163001},
+			{"debit": 1},
+			{"description": "KHAC"},
+		]:
 			with self.subTest(changes=changes):
 				self.assertNotEqual(row_fingerprint(self.row(**changes), self.ACCOUNT), base)
 		self.assertNotEqual(row_fingerprint(self.row(), "0011009876544"), base)
@@ -993,13 +1109,20 @@ class DedupeTest(unittest.TestCase):
 		with_reference = self.row(reference="5285 - 82284")
 		base = row_fingerprint(with_reference, self.ACCOUNT)
 		# An .xls export writes the same reference with other spacing and may wrap descriptions.
-		self.assertEqual(row_fingerprint(self.row(reference="5285-82284", description="other text"), self.ACCOUNT), base)
+		self.assertEqual(
+			row_fingerprint(self.row(reference="5285-82284", description="other text"), self.ACCOUNT), base
+		)
 		self.assertNotEqual(row_fingerprint(self.row(reference="5285 - 82285"), self.ACCOUNT), base)
 		self.assertNotEqual(row_fingerprint(self.row(reference="5285 - 82284", credit=1), self.ACCOUNT), base)
 		self.assertNotEqual(row_fingerprint(self.row(), self.ACCOUNT), base)
 
 	def test_identical_rows_in_one_file(self):
-		rows = [self.row(row_number=14), self.row(row_number=15), self.row(row_number=16, credit=5), self.row(row_number=17)]
+		rows = [
+			self.row(row_number=14),
+			self.row(row_number=15),
+			self.row(row_number=16, credit=5),
+			self.row(row_number=17),
+		]
 		keys = dedupe_keys(rows, self.ACCOUNT)
 		first = row_fingerprint(rows[0], self.ACCOUNT)
 		self.assertEqual(keys, [first, first + "#2", row_fingerprint(rows[2], self.ACCOUNT), first + "#3"])

@@ -10,7 +10,7 @@ import tempfile
 import unittest
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO_ROOT / ".." / "shared" / "data"
 SHIPPED_DATA = REPO_ROOT / "cho40" / "data"
 DATA_FILES = ("admin_units.json", "banks.json", "pilot_markets.json")

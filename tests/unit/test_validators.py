@@ -87,7 +87,22 @@ class MobileNumberTest(unittest.TestCase):
 				self.assertEqual(mobile_number(value), "0912345678")
 
 	def test_every_network_prefix(self):
-		valid = ["032", "039", "052", "055", "056", "058", "059", "070", "076", "079", "081", "089", "090", "099"]
+		valid = [
+			"032",
+			"039",
+			"052",
+			"055",
+			"056",
+			"058",
+			"059",
+			"070",
+			"076",
+			"079",
+			"081",
+			"089",
+			"090",
+			"099",
+		]
 		for prefix in valid:
 			with self.subTest(prefix=prefix):
 				self.assertEqual(mobile_number(prefix + "1234567"), prefix + "1234567")

@@ -6,7 +6,7 @@ from pathlib import Path
 from cho40 import payment_code
 from cho40.payment_code import ALPHABET, compact, find_codes, is_valid_code, new_code, purpose_for
 
-SHARED_DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
+SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 LAYOUTS_FILE = SHARED_DATA / "vn_bank_statement_layouts.json"
 
 # Worked by hand in GF(32) = GF(2)[x]/(x^5+x^2+1), body weights 2, 4, 8, 16, 5, 10:
@@ -130,7 +130,17 @@ class CheckCharacterTest(unittest.TestCase):
 		self.assertFalse(is_valid_code("CHO7KM2QPX"))
 
 	def test_rejects_malformed(self):
-		for bad in ["", "CHO7KM2QP", "CHO7KM2QP55", "cho7km2qp5", "XHO7KM2QP5", "CHO7KM2QO5", "CHO 7KM2QP5", None, 42]:
+		for bad in [
+			"",
+			"CHO7KM2QP",
+			"CHO7KM2QP55",
+			"cho7km2qp5",
+			"XHO7KM2QP5",
+			"CHO7KM2QO5",
+			"CHO 7KM2QP5",
+			None,
+			42,
+		]:
 			with self.subTest(bad=bad):
 				self.assertFalse(is_valid_code(bad))
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from cho40 import demo_data
 
-SHIPPED_BANKS = Path(__file__).resolve().parents[2] / "data" / "banks.json"
+SHIPPED_BANKS = Path(__file__).resolve().parents[2] / "cho40" / "data" / "banks.json"
 PURPOSE = "Thanh toán tiền thuê ki-ốt tháng 07/2025 HĐ BK-DUCXUAN-A1-03 số 0012345678901"
 ACCOUNT_LENGTHS = {  # BIN -> allowed lengths (LPBank's is unverified)
 	"970405": {13},

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cho40.amount_words import amount_in_words, number_in_words
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO_ROOT / ".." / "shared" / "data"
 
 OTHER_VARIANT_SPELLINGS = {"ngàn": "nghìn", "lẻ": "linh", "tỉ": "tỷ"}

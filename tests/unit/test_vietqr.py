@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cho40.vietqr import VietQRError, build_payload, crc16_ccitt_false, decode_payload, sanitize_purpose
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO_ROOT / ".." / "shared" / "data"
 
 DECODED_KEYS = [

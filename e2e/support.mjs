@@ -1,0 +1,177 @@
+// Shared set-up of the browser tests: settings from the environment, Debian's Chromium, logging in.
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-quic",
+	"--no-first-run",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+];
+const DATA_KEYS = ["user", "password", "market", "foreign_trader", "invoice", "free_stall"];
+// The first desk load builds the boot info and fetches every asset: give it time.
+const TIMEOUT = 30_000;
+
+export const TEST_TIMEOUT = 180_000;
+
+function required(name, what) {
+	const value = process.env[name];
+	if (!value) {
+		throw new Error(`${name} is not set: it must give ${what} (scripts/test-all.sh sets it)`);
+	}
+	return value;
+}
+
+// The last line of the log of `bench execute cho40.tests.e2e_setup.prepare` that is a JSON object.
+function readData(file) {
+	const lines = readFileSync(file, "utf8").split("\n").reverse();
+	for (const line of lines) {
+		let value;
+		try {
+			value = JSON.parse(line);
+		} catch {
+			continue;
+		}
+		if (value && typeof value === "object" && !Array.isArray(value)) {
+			const missing = DATA_KEYS.filter((key) => !value[key]);
+			if (missing.length) {
+				throw new Error(`${file}: the e2e data lacks ${missing.join(", ")}`);
+			}
+			return value;
+		}
+	}
+	throw new Error(`${file} has no JSON line: run cho40.tests.e2e_setup.prepare and log its output`);
+}
+
+export function settings() {
+	const baseURL = required("CHO40_BASE_URL", "the site's address, e.g. http://dev.localhost:8000");
+	const dataFile = required("CHO40_E2E_DATA", "the log of cho40.tests.e2e_setup.prepare");
+	const screenshots = required("CHO40_SCREENSHOTS", "a folder for screenshots");
+	mkdirSync(screenshots, { recursive: true });
+	return {
+		baseURL: baseURL.replace(/\/+$/, ""),
+		data: readData(dataFile),
+		screenshot: (name) => path.join(screenshots, name),
+	};
+}
+
+export async function openBrowser(baseURL) {
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: CHROMIUM_ARGS,
+	});
+	const context = await browser.newContext({
+		baseURL,
+		viewport: { width: 1280, height: 900 },
+	});
+	context.setDefaultTimeout(TIMEOUT);
+	context.setDefaultNavigationTimeout(TIMEOUT);
+	return { browser, page: await context.newPage() };
+}
+
+// Logs in through the login form, the way a person does, and waits for the desk.
+export async function logIn(page, { user, password }) {
+	await page.goto("/login");
+	await page.locator("#login_email").fill(user);
+	await page.locator("#login_password").fill(password);
+	await page.locator(".form-login .btn-login").click();
+	await page.waitForURL(/\/app(\/|$)/);
+	await page.locator(".navbar .dropdown-help").waitFor();
+}
+
+// A REST call made by the page, so with the session cookie of the logged-in user. (Node itself
+// cannot resolve the *.localhost site names; Chromium can.)
+export async function api(page, url, { method = "GET", body } = {}) {
+	return page.evaluate(
+		async ({ url, method, body }) => {
+			const response = await fetch(url, {
+				method,
+				headers: {
+					Accept: "application/json",
+					"Content-Type": "application/json",
+					"X-Frappe-CSRF-Token": window.frappe?.csrf_token ?? "",
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const text = await response.text();
+			let json = null;
+			try {
+				json = JSON.parse(text);
+			} catch {}
+			return { status: response.status, json, text };
+		},
+		{ url, method, body }
+	);
+}
+
+// One control of the open desk form.
+export function field(page, fieldname) {
+	return page.locator(`.frappe-control[data-fieldname="${fieldname}"]`);
+}
+
+// Types into a Link control and picks the suggestion that shows `value`.
+export async function pickLink(control, value) {
+	await control.locator("input").fill(value);
+	await control.getByRole("option", { name: value }).first().click();
+}
+
+// Translations of the app (cho40/translations/vi.csv: source,translation[,context]).
+export function appTranslations(language = "vi") {
+	const file = new URL(`../cho40/translations/${language}.csv`, import.meta.url);
+	let text;
+	try {
+		text = readFileSync(file, "utf8");
+	} catch {
+		return new Map();
+	}
+	const translations = new Map();
+	for (const [source, translation, context] of parseCsv(text)) {
+		// A translation without context wins over one for a given context.
+		if (translation && (!translations.has(source) || !context)) {
+			translations.set(source, translation);
+		}
+	}
+	return translations;
+}
+
+function parseCsv(text) {
+	const rows = [];
+	let row = [];
+	let cell = "";
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const char = text[i];
+		if (quoted) {
+			if (char === '"' && text[i + 1] === '"') {
+				cell += '"';
+				i++;
+			} else if (char === '"') {
+				quoted = false;
+			} else {
+				cell += char;
+			}
+		} else if (char === '"') {
+			quoted = true;
+		} else if (char === ",") {
+			row.push(cell);
+			cell = "";
+		} else if (char === "\n" || char === "\r") {
+			if (char === "\r" && text[i + 1] === "\n") i++;
+			row.push(cell);
+			if (row.some(Boolean)) rows.push(row);
+			row = [];
+			cell = "";
+		} else {
+			cell += char;
+		}
+	}
+	row.push(cell);
+	if (row.some(Boolean)) rows.push(row);
+	return rows;
+}
