@@ -23,4 +23,21 @@ def demo(context):
 		frappe.destroy()
 
 
+@cho40_group.command("benchmark")
+@click.option("--traders", default=200, show_default=True, help="Traders (= invoices) to bill")
+@pass_context
+def benchmark(context, traders):
+	"""Time billing and statement reconciliation on a scratch site."""
+	import frappe
+
+	from cho40.benchmark import run
+
+	frappe.init(site=get_site(context))
+	frappe.connect()
+	try:
+		run(traders=traders, log=click.echo)
+	finally:
+		frappe.destroy()
+
+
 commands = [cho40_group]

@@ -115,10 +115,32 @@ export function field(page, fieldname) {
 	return page.locator(`.frappe-control[data-fieldname="${fieldname}"]`);
 }
 
+// Waits until the open form's document (or the last row of its child table) holds the value:
+// links are checked with the server before they are set, and a save must not outrun that.
+export async function waitForValue(page, fieldname, value, table) {
+	await page.waitForFunction(
+		({ fieldname, value, table }) => {
+			const doc = table ? window.cur_frm?.doc[table]?.at(-1) : window.cur_frm?.doc;
+			return doc?.[fieldname] === value;
+		},
+		{ fieldname, value, table }
+	);
+}
+
+const pageOf = (scope) => (typeof scope.page === "function" ? scope.page() : scope);
+
+// Types into a Data control of the form, or of the open row of `table`.
+export async function typeInto(scope, fieldname, value, table) {
+	await scope.locator(`[data-fieldname="${fieldname}"] input`).fill(value);
+	await waitForValue(pageOf(scope), fieldname, value, table);
+}
+
 // Types into a Link control and picks the suggestion that shows `value`.
-export async function pickLink(control, value) {
+export async function pickLink(scope, fieldname, value, table) {
+	const control = scope.locator(`.frappe-control[data-fieldname="${fieldname}"]`);
 	await control.locator("input").fill(value);
 	await control.getByRole("option", { name: value }).first().click();
+	await waitForValue(pageOf(scope), fieldname, value, table);
 }
 
 // Translations of the app (cho40/translations/vi.csv: source,translation[,context]).

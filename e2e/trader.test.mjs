@@ -10,6 +10,7 @@ import {
 	pickLink,
 	settings,
 	TEST_TIMEOUT,
+	typeInto,
 } from "./support.mjs";
 
 let config;
@@ -34,8 +35,9 @@ function citizenId() {
 
 async function newTrader(name) {
 	await page.goto("/app/trader/new");
-	await field(page, "trader_name").locator("input").fill(name);
-	await pickLink(field(page, "market"), config.data.market);
+	await page.waitForURL(/\/app\/trader\/new-trader-/);
+	await typeInto(page, "trader_name", name);
+	await pickLink(page, "market", config.data.market);
 }
 
 before(async () => {
@@ -66,21 +68,21 @@ test("a board manager registers a trader through the Vietnamese form", { timeout
 		assert.notEqual(label, "Trader Name", "cho40/translations/vi.csv has no 'Trader Name'");
 	}
 
-	await field(page, "citizen_id").locator("input").fill(citizenId());
-	await field(page, "mobile_no").locator("input").fill(`09${digits(8)}`);
+	await typeInto(page, "citizen_id", citizenId());
+	await typeInto(page, "mobile_no", `09${digits(8)}`);
 
 	const account = digits(13);
 	await field(page, "bank_accounts").locator(".grid-add-row").click();
 	const bankRow = field(page, "bank_accounts").locator('.grid-row[data-idx="1"]');
 	await bankRow.locator('.grid-static-col[data-fieldname="bank"]').click();
-	await pickLink(bankRow.locator('.frappe-control[data-fieldname="bank"]'), "Agribank");
+	await pickLink(bankRow, "bank", "Agribank", "bank_accounts");
 	await bankRow.locator('.grid-static-col[data-fieldname="account_number"]').click();
-	await bankRow.locator('[data-fieldname="account_number"] input').fill(account);
+	await typeInto(bankRow, "account_number", account, "bank_accounts");
 
 	await field(page, "stalls").locator(".grid-add-row").click();
 	const stallRow = field(page, "stalls").locator('.grid-row[data-idx="1"]');
 	await stallRow.locator('.grid-static-col[data-fieldname="stall"]').click();
-	await pickLink(stallRow.locator('.frappe-control[data-fieldname="stall"]'), config.data.free_stall);
+	await pickLink(stallRow, "stall", config.data.free_stall, "stalls");
 
 	await page.keyboard.press("Control+s");
 	await page.waitForURL(/\/app\/trader\/TTH-\d{5}$/);
@@ -108,7 +110,7 @@ test("a board manager registers a trader through the Vietnamese form", { timeout
 test("an invalid citizen ID is refused with a Vietnamese message and nothing is saved", { timeout: TEST_TIMEOUT }, async () => {
 	const name = traderName();
 	await newTrader(name);
-	await field(page, "citizen_id").locator("input").fill("12345");
+	await typeInto(page, "citizen_id", "12345");
 	await page.keyboard.press("Control+s");
 
 	const dialog = page.locator(".modal.show");

@@ -149,6 +149,18 @@ if [ -z "${CHO40_SKIP_BROWSER:-}" ]; then
 	count "${e2e_pass:-0}" "${e2e_fail:-0}"
 fi
 
+say "Uninstall leaves nothing of cho40 behind"
+bench_cmd --site "$SITE" uninstall-app cho40 --yes --no-backup >"$LOGS/uninstall.log" 2>&1
+DB_NAME=$("$BENCH/env/bin/python" -c "import json;print(json.load(open('$BENCH/sites/$SITE/site_config.json'))['db_name'])")
+LEFTOVERS=$(mariadb -uroot -p"$DB_ROOT_PASSWORD" -N "$DB_NAME" -e "select
+	(select count(*) from \`tabCustom Field\` where fieldname like 'cho40%' or (fieldname = 'market' and options = 'Market'))
+	+ (select count(*) from tabRole where name in ('Department Staff', 'Market Board Manager', 'Market Board Staff', 'Market Accountant', 'Trader', 'Digital Team Member'))
+	+ (select count(*) from tabDocType where module in ('Markets', 'Billing', 'Market Payments', 'Reporting'))
+	+ (select count(*) from \`tabAccounting Dimension\` where document_type = 'Market')" 2>&1)
+if grep -q 'Uninstalled App cho40' "$LOGS/uninstall.log" && [ "$LEFTOVERS" = 0 ]; then count 1 0; else
+	tail -20 "$LOGS/uninstall.log"; echo "left behind: $LEFTOVERS"; count 0 1
+fi
+
 say "Logs: $LOGS"
 echo "${PASSED} passed, ${FAILED} failed"
 [ "$FAILED" -eq 0 ]
