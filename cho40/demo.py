@@ -45,14 +45,14 @@ def run(log=print) -> dict:
 	billing_seconds = time.monotonic() - billing_started
 	log(
 		f"Billing {month:%m/%Y}: {billing['created']} invoices created, {billing['existing']} already there, "
-		f"{billing['errors']} errors, {billing['total']:,.0f} VND in {billing_seconds:.1f}s"
+		f"{billing['errors']} errors, {vnd(billing['total'])} in {billing_seconds:.1f}s"
 	)
 
-	statement = import_generated_statement(random.Random(SEED + 1), bank_account, month)
+	statement = import_generated_statement(random.Random(SEED + 1), bank_account, month, markets)
 	log(
 		f"Statement {statement.name}: {statement.rows_read} rows, {statement.transactions_created} new bank "
 		f"transactions, {statement.duplicates_skipped} duplicates skipped, {statement.payments_matched} "
-		f"payments matched ({statement.amount_matched:,.0f} VND), {statement.unmatched_credits} credits unmatched"
+		f"payments matched ({vnd(statement.amount_matched)}), {statement.unmatched_credits} credits unmatched"
 	)
 	print_department_report(log, month)
 	seconds = time.monotonic() - started
@@ -195,11 +195,11 @@ def bill_markets(markets: list[str], month) -> dict:
 	return totals
 
 
-def import_generated_statement(rng: random.Random, bank_account: str, month):
+def import_generated_statement(rng: random.Random, bank_account: str, month, markets: list[str]):
 	"""A VietinBank export in which about 70% of the month's invoices are paid, a few in part."""
 	invoices = frappe.get_all(
 		"Sales Invoice",
-		filters={"cho40_billing_period": f"{month:%Y-%m}", "docstatus": 1},
+		filters={"cho40_billing_period": f"{month:%Y-%m}", "docstatus": 1, "market": ("in", markets)},
 		fields=["name", "grand_total", "cho40_payment_code"],
 		order_by="name",
 	)
@@ -264,18 +264,27 @@ def _import_file(bank_account: str, content: bytes, file_name: str):
 def print_department_report(log, month) -> None:
 	from cho40.reporting.report.market_cashless_collection.market_cashless_collection import execute
 
-	columns, data = execute(frappe._dict(from_date=month, to_date=add_days(get_first_day(add_days(month, 32)), -1)))[:2]
-	keys = [c["fieldname"] for c in columns]
-	header = [str(c["label"]) for c in columns]
-	table = [header] + [[_cell(row.get(key)) for key in keys] for row in data]
-	widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+	frappe.local.lang = frappe.db.get_default("lang") or "en"
+	columns, data = execute(
+		frappe._dict(from_date=month, to_date=add_days(get_first_day(add_days(month, 32)), -1), only_pilot=1)
+	)[:2]
+	table = [[str(column["label"]) for column in columns]]
+	table += [[_cell(row.get(column["fieldname"]), column["fieldtype"]) for column in columns] for row in data]
+	widths = [max(len(line[i]) for line in table) for i in range(len(columns))]
 	log("")
-	log(f"Báo cáo thanh toán không dùng tiền mặt theo chợ — tháng {month:%m/%Y}")
-	for row in table:
-		log("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+	log(f"{frappe._('Market Cashless Collection')} — {month:%m/%Y}")
+	for line in table:
+		log("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)))
 
 
-def _cell(value) -> str:
-	if isinstance(value, float):
-		return f"{value:,.1f}" if value < 100.5 and value != int(value) else f"{value:,.0f}"
+def vnd(amount) -> str:
+	"""1234567 → '1.234.567 ₫', the way Vietnamese documents write money."""
+	return f"{round(amount or 0):,}".replace(",", ".") + " ₫"
+
+
+def _cell(value, fieldtype: str) -> str:
+	if fieldtype == "Currency":
+		return vnd(value)
+	if fieldtype == "Percent":
+		return f"{value:.1f}%".replace(".", ",")
 	return "" if value is None else str(value)

@@ -131,7 +131,9 @@ const pageOf = (scope) => (typeof scope.page === "function" ? scope.page() : sco
 
 // Types into a Data control of the form, or of the open row of `table`.
 export async function typeInto(scope, fieldname, value, table) {
-	await scope.locator(`[data-fieldname="${fieldname}"] input`).fill(value);
+	const input = scope.locator(`[data-fieldname="${fieldname}"] input`);
+	await input.fill(value);
+	await input.blur();
 	await waitForValue(pageOf(scope), fieldname, value, table);
 }
 
