@@ -49,6 +49,7 @@ def after_migrate():
 	create_market_dimension()
 	grant_erpnext_permissions()
 	configure_vnd()
+	apply_whole_dong_precision()
 	frappe.db.commit()
 
 
@@ -117,6 +118,37 @@ def create_market_dimension():
 		frappe.flags.in_test = in_test
 
 
+# Money doctypes market boards and traders see. Frappe treats a currency precision of 0 in System
+# Settings as unset and falls back to the number format's 2 decimals (erpnext#58392), so a VND
+# site sets the precision on the fields themselves.
+WHOLE_DONG_DOCTYPES = (
+	"Sales Invoice",
+	"Sales Invoice Item",
+	"Sales Taxes and Charges",
+	"Payment Entry",
+	"Payment Entry Reference",
+	"Payment Entry Deduction",
+	"Bank Transaction",
+	"Bank Transaction Payments",
+	"Journal Entry",
+	"Journal Entry Account",
+)
+
+
+def apply_whole_dong_precision():
+	if frappe.db.get_default("currency") != "VND":
+		return
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	for doctype in WHOLE_DONG_DOCTYPES:
+		for field in frappe.get_meta(doctype).get("fields", {"fieldtype": "Currency"}):
+			if field.precision != "0":
+				make_property_setter(
+					doctype, field.fieldname, "precision", "0", "Select", validate_fields_for_doctype=False
+				)
+		frappe.clear_cache(doctype=doctype)
+
+
 def grant_erpnext_permissions():
 	from frappe.permissions import add_permission, update_permission_property
 
@@ -129,6 +161,10 @@ def grant_erpnext_permissions():
 
 def before_uninstall():
 	remove_market_dimension()
+	frappe.db.delete(
+		"Property Setter",
+		{"doc_type": ("in", WHOLE_DONG_DOCTYPES), "property": "precision", "value": "0"},
+	)
 	revoke_erpnext_permissions()
 	for role in ROLES:
 		frappe.db.delete("Has Role", {"role": role})

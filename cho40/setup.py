@@ -6,6 +6,7 @@ import frappe
 from frappe.utils import getdate, now_datetime, today
 
 from cho40.billing.defaults import ensure_billing_defaults
+from cho40.install import apply_whole_dong_precision
 
 BOARD_COMPANY = "Ban Quản lý chợ Bắc Kạn"
 BOARD_ABBR = "BQLC"
@@ -21,6 +22,7 @@ def ensure_company(company_name: str = BOARD_COMPANY, abbr: str = BOARD_ABBR) ->
 		or _create_company(company_name, abbr)
 	)
 	_ensure_fiscal_year(getdate(today()).year)
+	apply_whole_dong_precision()
 	ensure_billing_defaults()
 	frappe.db.commit()
 	return company

@@ -64,8 +64,17 @@ start_services() {
 	done
 }
 
+install_editable() { # the bench's Python finds cho40 through a path written at install time
+	if [ -x /usr/local/bin/uv ] || command -v uv >/dev/null; then
+		as_bench "cd '$BENCH' && PATH=/usr/local/bin:\$PATH uv pip install -q --python env/bin/python -e apps/cho40"
+	else
+		as_bench "cd '$BENCH' && env/bin/python -m pip install -q -e apps/cho40"
+	fi
+}
+
 # Installs this checkout as the bench's cho40 app, restoring whatever was there on exit.
 stage_app() {
+	cp "$BENCH/sites/apps.txt" "$LOGS/apps.txt.before"
 	PREVIOUS_APP=$(readlink "$BENCH/apps/cho40" 2>/dev/null || true)
 	if [ "$(readlink -f "$BENCH/apps/cho40" 2>/dev/null)" != "$REPO" ]; then
 		STAGE=$(as_bench "mktemp -d /tmp/cho40-app.XXXXXX")
@@ -74,11 +83,7 @@ stage_app() {
 		ln -sfn "$STAGE" "$BENCH/apps/cho40"
 	fi
 	grep -qx cho40 "$BENCH/sites/apps.txt" || { sed -i -e '$a\' "$BENCH/sites/apps.txt"; echo cho40 >>"$BENCH/sites/apps.txt"; }
-	if [ -x /usr/local/bin/uv ] || command -v uv >/dev/null; then
-		as_bench "cd '$BENCH' && PATH=/usr/local/bin:\$PATH uv pip install -q --python env/bin/python -e apps/cho40"
-	else
-		as_bench "cd '$BENCH' && env/bin/python -m pip install -q -e apps/cho40"
-	fi
+	install_editable
 }
 
 cleanup() {
@@ -87,9 +92,14 @@ cleanup() {
 		bench_cmd drop-site "$SITE" --force --no-backup --db-root-password "$DB_ROOT_PASSWORD" >/dev/null 2>&1
 	fi
 	if [ -n "${STAGE:-}" ]; then
+		rm -f "$BENCH/apps/cho40"
 		if [ -n "$PREVIOUS_APP" ]; then ln -sfn "$PREVIOUS_APP" "$BENCH/apps/cho40"
-		elif [ -e "$BENCH/apps/.cho40.before-ci" ]; then rm -f "$BENCH/apps/cho40"; mv "$BENCH/apps/.cho40.before-ci" "$BENCH/apps/cho40"
+		elif [ -e "$BENCH/apps/.cho40.before-ci" ]; then mv "$BENCH/apps/.cho40.before-ci" "$BENCH/apps/cho40"
 		fi
+		if [ -e "$BENCH/apps/cho40" ]; then install_editable >/dev/null 2>&1
+		else as_bench "cd '$BENCH' && PATH=/usr/local/bin:\$PATH uv pip uninstall -q --python env/bin/python cho40" >/dev/null 2>&1
+		fi
+		cp "$LOGS/apps.txt.before" "$BENCH/sites/apps.txt"
 		rm -rf "$STAGE"
 	fi
 }
