@@ -124,9 +124,10 @@ def _make_invoice(run, trader_name: str, lines: list[dict], key: str, start):
 
 
 def _publish_progress(billing_run: str, done: int, total: int) -> None:
-	frappe.publish_realtime(
-		"cho40_billing_progress",
-		{"billing_run": billing_run, "done": done, "total": total},
+	frappe.publish_progress(
+		done * 100 / max(total, 1),
+		title=_("Billing"),
 		doctype="Billing Run",
 		docname=billing_run,
+		description=_("{0} of {1} traders").format(done, total),
 	)

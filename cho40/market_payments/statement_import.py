@@ -35,7 +35,13 @@ def _import(statement) -> None:
 	)
 	created = duplicates = 0
 	keys = dedupe_keys(result.rows, account.bank_account_no)
-	for row, key in zip(result.rows, keys, strict=True):
+	for done, (row, key) in enumerate(zip(result.rows, keys, strict=True), start=1):
+		frappe.publish_progress(
+			done * 100 / len(keys),
+			title=_("Importing bank statement"),
+			doctype="Market Bank Statement",
+			docname=statement.name,
+		)
 		if frappe.db.exists("Bank Transaction", {"transaction_id": key}):
 			duplicates += 1
 			continue

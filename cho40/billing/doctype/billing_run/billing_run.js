@@ -11,15 +11,9 @@ frappe.ui.form.on("Billing Run", {
 				frappe.set_route("List", "Sales Invoice", { cho40_billing_run: frm.doc.name })
 			);
 		}
-		frappe.realtime.off("cho40_billing_progress");
-		frappe.realtime.on("cho40_billing_progress", (data) => {
-			if (data.billing_run !== frm.doc.name) return;
-			frm.dashboard.show_progress(
-				__("Billing"),
-				(data.done / Math.max(data.total, 1)) * 100,
-				__("{0} of {1} traders", [data.done, data.total])
-			);
-			if (data.done >= data.total) frm.reload_doc();
-		});
+		if (["Queued", "Running"].includes(frm.doc.status)) {
+			frm.dashboard.set_headline(__("Billing in the background; this page refreshes when done."));
+			setTimeout(() => frm.reload_doc(), 3000);
+		}
 	},
 });
