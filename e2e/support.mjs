@@ -1,6 +1,7 @@
 // Shared set-up of the browser tests: settings from the environment, Debian's Chromium, logging in.
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -16,8 +17,7 @@ const CHROMIUM_ARGS = [
 const DATA_KEYS = ["user", "password", "market", "foreign_trader", "invoice", "free_stall"];
 // The first desk load builds the boot info and fetches every asset: give it time.
 const TIMEOUT = 30_000;
-
-export const TEST_TIMEOUT = 180_000;
+const TEST_TIMEOUT = 180_000;
 
 function required(name, what) {
 	const value = process.env[name];
@@ -45,22 +45,22 @@ function readData(file) {
 			return value;
 		}
 	}
-	throw new Error(`${file} has no JSON line: run cho40.tests.e2e_setup.prepare and log its output`);
+	throw new Error(`${file} has no JSON line: log the output of e2e_setup.prepare there`);
 }
 
-export function settings() {
-	const baseURL = required("CHO40_BASE_URL", "the site's address, e.g. http://dev.localhost:8000");
+function settings() {
+	const baseURL = required("CHO40_BASE_URL", "the site's URL, e.g. http://dev.localhost:8000");
 	const dataFile = required("CHO40_E2E_DATA", "the log of cho40.tests.e2e_setup.prepare");
 	const screenshots = required("CHO40_SCREENSHOTS", "a folder for screenshots");
 	mkdirSync(screenshots, { recursive: true });
 	return {
 		baseURL: baseURL.replace(/\/+$/, ""),
 		data: readData(dataFile),
-		screenshot: (name) => path.join(screenshots, name),
+		screenshots,
 	};
 }
 
-export async function openBrowser(baseURL) {
+async function openBrowser(baseURL) {
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		headless: true,
@@ -83,6 +83,43 @@ export async function logIn(page, { user, password }) {
 	await page.locator(".form-login .btn-login").click();
 	await page.waitForURL(/\/app(\/|$)/);
 	await page.locator(".navbar .dropdown-help").waitFor();
+}
+
+// Settings, a browser and (unless asked not to) a logged-in board manager for one test file.
+// desk.test() declares a test that gets the desk and leaves a screenshot behind when it fails;
+// desk.beforeClose may hold a clean-up that needs the page.
+export function useDesk({ logIn: withLogIn = true } = {}) {
+	const desk = {
+		// Transitions finished, so that a dialog is shown as it ends up, not half faded in.
+		async screenshot(name, options = {}) {
+			const file = path.join(desk.screenshots, name);
+			return desk.page.screenshot({ path: file, animations: "disabled", ...options });
+		},
+		test(name, run) {
+			test(name, { timeout: TEST_TIMEOUT }, async () => {
+				try {
+					await run(desk);
+				} catch (error) {
+					const file = `failed-${name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}.png`;
+					await desk.screenshot(file).catch(() => {});
+					throw error;
+				}
+			});
+		},
+	};
+	before(async () => {
+		Object.assign(desk, settings());
+		Object.assign(desk, await openBrowser(desk.baseURL));
+		if (withLogIn) await logIn(desk.page, desk.data);
+	});
+	after(async () => {
+		try {
+			if (desk.page) await desk.beforeClose?.();
+		} finally {
+			await desk.browser?.close();
+		}
+	});
+	return desk;
 }
 
 // A REST call made by the page, so with the session cookie of the logged-in user. (Node itself
@@ -117,7 +154,7 @@ export function field(page, fieldname) {
 
 // Waits until the open form's document (or the last row of its child table) holds the value:
 // links are checked with the server before they are set, and a save must not outrun that.
-export async function waitForValue(page, fieldname, value, table) {
+async function waitForValue(page, fieldname, value, table) {
 	await page.waitForFunction(
 		({ fieldname, value, table }) => {
 			const doc = table ? window.cur_frm?.doc[table]?.at(-1) : window.cur_frm?.doc;
@@ -145,7 +182,7 @@ export async function pickLink(scope, fieldname, value, table) {
 	await waitForValue(pageOf(scope), fieldname, value, table);
 }
 
-// Translations of the app (cho40/translations/vi.csv: source,translation[,context]).
+// Translations of the app: cho40/translations/<language>.csv, lines of source,translation[,context].
 export function appTranslations(language = "vi") {
 	const file = new URL(`../cho40/translations/${language}.csv`, import.meta.url);
 	let text;
@@ -155,7 +192,8 @@ export function appTranslations(language = "vi") {
 		return new Map();
 	}
 	const translations = new Map();
-	for (const [source, translation, context] of parseCsv(text)) {
+	for (const line of text.split(/\r?\n/)) {
+		const [source, translation, context] = csvCells(line);
 		// A translation without context wins over one for a given context.
 		if (translation && (!translations.has(source) || !context)) {
 			translations.set(source, translation);
@@ -164,38 +202,11 @@ export function appTranslations(language = "vi") {
 	return translations;
 }
 
-function parseCsv(text) {
-	const rows = [];
-	let row = [];
-	let cell = "";
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const char = text[i];
-		if (quoted) {
-			if (char === '"' && text[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (char === '"') {
-				quoted = false;
-			} else {
-				cell += char;
-			}
-		} else if (char === '"') {
-			quoted = true;
-		} else if (char === ",") {
-			row.push(cell);
-			cell = "";
-		} else if (char === "\n" || char === "\r") {
-			if (char === "\r" && text[i + 1] === "\n") i++;
-			row.push(cell);
-			if (row.some(Boolean)) rows.push(row);
-			row = [];
-			cell = "";
-		} else {
-			cell += char;
-		}
+// The cells of one CSV line, quoted where they hold commas or quotes.
+function csvCells(line) {
+	const cells = [];
+	for (const [, quoted, plain] of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)) {
+		cells.push(quoted === undefined ? plain : quoted.replaceAll('""', '"'));
 	}
-	row.push(cell);
-	if (row.some(Boolean)) rows.push(row);
-	return rows;
+	return cells;
 }

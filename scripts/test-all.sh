@@ -150,7 +150,7 @@ if [ -z "${CHO40_SKIP_BROWSER:-}" ]; then
 		>"$LOGS/serve.log" 2>&1 &
 	SERVER_PID=$!
 	for _ in $(seq 60); do curl -s -o /dev/null "http://127.0.0.1:$PORT/api/method/ping" -H "Host: $SITE" && break; sleep 1; done
-	(cd "$REPO/e2e" && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund >/dev/null 2>&1; } &&
+	(cd "$REPO/e2e" && npm ci --no-audit --no-fund >/dev/null 2>&1 &&
 		CHO40_BASE_URL="http://$SITE:$PORT" CHO40_SITE="$SITE" CHO40_E2E_DATA="$LOGS/e2e-setup.log" \
 		CHO40_SCREENSHOTS="$LOGS" node --test 2>&1) | tee "$LOGS/e2e.log" | grep -E '^(not )?ok |^# (pass|fail)'
 	e2e_pass=$(grep -oE '^# pass [0-9]+' "$LOGS/e2e.log" | grep -oE '[0-9]+')

@@ -17,6 +17,8 @@ def get_settings():
 
 def ensure_billing_defaults() -> None:
 	settings = frappe.get_doc("Cho40 Settings")
+	if settings.stall_charge_item and settings.customer_group and settings.territory:
+		return
 	settings.stall_charge_item = settings.stall_charge_item or _ensure_stall_item()
 	settings.customer_group = settings.customer_group or _ensure_customer_group()
 	settings.territory = settings.territory or _root("Territory")

@@ -92,6 +92,8 @@ def _make_invoice(run, trader_name: str, lines: list[dict], key: str, start):
 		frappe.throw(_("Trader {0} has no customer").format(trader_name))
 	company = frappe.db.get_value("Market", run.market, "company")
 	month = f"{start.month:02d}/{start.year}"
+	# The invoice is read by the trader: write it in the site's language, not the runner's.
+	language = frappe.db.get_default("lang")
 	invoice = frappe.get_doc(
 		{
 			"doctype": "Sales Invoice",
@@ -110,7 +112,7 @@ def _make_invoice(run, trader_name: str, lines: list[dict], key: str, start):
 					"item_code": settings.stall_charge_item,
 					"qty": 1,
 					"rate": line.monthly_charge,
-					"description": _("Stall {0}, month {1}").format(line.stall_code, month),
+					"description": _("Stall {0}, month {1}", lang=language).format(line.stall_code, month),
 					"market": run.market,
 				}
 				for line in lines

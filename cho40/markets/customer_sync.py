@@ -21,6 +21,8 @@ def sync_customer(trader) -> None:
 		return
 
 	settings = get_settings()
+	# Named after the trader: names repeat (ERPNext would rename "Nguyễn Thị Hoa" to "… - 2" and
+	# tell the user in English), the trader's code does not.
 	customer = frappe.get_doc(
 		{
 			"doctype": "Customer",
@@ -29,5 +31,5 @@ def sync_customer(trader) -> None:
 			"territory": settings.territory,
 			**values,
 		}
-	).insert(ignore_permissions=True)
+	).insert(ignore_permissions=True, set_name=trader.name)
 	trader.db_set("customer", customer.name, update_modified=False)

@@ -35,6 +35,7 @@ def prepare() -> None:
 				"password": PASSWORD,
 				"market": own.name,
 				"foreign_trader": foreign,
+				"foreign_trader_name": frappe.db.get_value("Trader", foreign, "trader_name"),
 				"invoice": invoice,
 				"free_stall": free_stall,
 			}
