@@ -51,9 +51,13 @@ def run(traders: int = 200, log=print) -> dict:
 	results["vietqr_decode_us"] *= 100  # 10,000 decodes: seconds → µs per decode
 
 	log(f"Traders/invoices:          {traders}")
-	log(f"Billing:                   {results['billing_s']:.1f} s  ({results['billing_s'] * 1000 / traders:.0f} ms per invoice)")
+	log(
+		f"Billing:                   {results['billing_s']:.1f} s  ({results['billing_s'] * 1000 / traders:.0f} ms per invoice)"
+	)
 	log(f"Billing again (no-op):     {results['rebilling_s']:.2f} s")
-	log(f"Statement import+matching: {results['import_s']:.1f} s  ({results['import_s'] * 1000 / traders:.0f} ms per paid invoice)")
+	log(
+		f"Statement import+matching: {results['import_s']:.1f} s  ({results['import_s'] * 1000 / traders:.0f} ms per paid invoice)"
+	)
 	log(f"Statement re-import:       {results['reimport_s']:.2f} s")
 	log(f"VietQR decode:             {results['vietqr_decode_us']:.0f} µs per payload")
 	return results
@@ -85,5 +89,7 @@ def _statement_paying_everything(rng, market, month) -> bytes:
 			}
 		)
 	with tempfile.TemporaryDirectory() as folder:
-		path = demo_data.write_statement_xlsx(Path(folder) / "s.xlsx", rows, factories.COLLECTION_ACCOUNT_NO, COLLECTION_BANK)
+		path = demo_data.write_statement_xlsx(
+			Path(folder) / "s.xlsx", rows, factories.COLLECTION_ACCOUNT_NO, COLLECTION_BANK
+		)
 		return Path(path).read_bytes()

@@ -57,7 +57,12 @@ def run(log=print) -> dict:
 	print_department_report(log, month)
 	seconds = time.monotonic() - started
 	log(f"Demo finished in {seconds:.0f}s")
-	return {"billing": billing, "billing_seconds": billing_seconds, "seconds": seconds, "statement": statement.name}
+	return {
+		"billing": billing,
+		"billing_seconds": billing_seconds,
+		"seconds": seconds,
+		"statement": statement.name,
+	}
 
 
 def ensure_collection_account(company: str) -> str:
@@ -170,7 +175,9 @@ def _demo_trader(rng: random.Random, market: str, stall: str) -> dict:
 		"tax_code": cccd,
 		"mobile_no": demo_data.mobile_number(rng),
 		"goods_category": demo_data.goods_category(rng),
-		"bank_accounts": [{"bank": frappe.db.get_value("Bank", {"cho40_bin": bin_}), "account_number": account_no}]
+		"bank_accounts": [
+			{"bank": frappe.db.get_value("Bank", {"cho40_bin": bin_}), "account_number": account_no}
+		]
 		if has_bank
 		else [],
 		"stalls": [{"stall": stall, "from_date": "2025-01-01"}],
@@ -236,7 +243,9 @@ def import_generated_statement(rng: random.Random, bank_account: str, month, mar
 	rows.sort(key=lambda row: row["date"])
 	account_no = frappe.db.get_value("Bank Account", bank_account, "bank_account_no")
 	with tempfile.TemporaryDirectory() as folder:
-		path = demo_data.write_statement_xlsx(Path(folder) / "statement.xlsx", rows, account_no, COLLECTION_BANK)
+		path = demo_data.write_statement_xlsx(
+			Path(folder) / "statement.xlsx", rows, account_no, COLLECTION_BANK
+		)
 		content = Path(path).read_bytes()
 	return _import_file(bank_account, content, f"sao-ke-{account_no}-{month:%Y%m}.xlsx")
 
@@ -254,7 +263,11 @@ def _import_file(bank_account: str, content: bytes, file_name: str):
 		{"doctype": "File", "file_name": file_name, "content": content, "is_private": 1}
 	).insert(ignore_permissions=True)
 	statement = frappe.get_doc(
-		{"doctype": "Market Bank Statement", "bank_account": bank_account, "statement_file": file_doc.file_url}
+		{
+			"doctype": "Market Bank Statement",
+			"bank_account": bank_account,
+			"statement_file": file_doc.file_url,
+		}
 	).insert(ignore_permissions=True)
 	frappe.db.commit()
 	import_statement(statement.name)
@@ -269,7 +282,9 @@ def print_department_report(log, month) -> None:
 		frappe._dict(from_date=month, to_date=add_days(get_first_day(add_days(month, 32)), -1), only_pilot=1)
 	)[:2]
 	table = [[str(column["label"]) for column in columns]]
-	table += [[_cell(row.get(column["fieldname"]), column["fieldtype"]) for column in columns] for row in data]
+	table += [
+		[_cell(row.get(column["fieldname"]), column["fieldtype"]) for column in columns] for row in data
+	]
 	widths = [max(len(line[i]) for line in table) for i in range(len(columns))]
 	log("")
 	log(f"{frappe._('Market Cashless Collection')} — {month:%m/%Y}")

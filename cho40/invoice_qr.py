@@ -14,11 +14,17 @@ from cho40.vietqr import build_payload
 def invoice_vietqr_payload(invoice) -> str | None:
 	if isinstance(invoice, str):
 		invoice = frappe.get_doc("Sales Invoice", invoice)
-	amount = round(invoice.outstanding_amount if invoice.docstatus == 1 else invoice.rounded_total or invoice.grand_total)
+	amount = round(
+		invoice.outstanding_amount if invoice.docstatus == 1 else invoice.rounded_total or invoice.grand_total
+	)
 	account = _collection_account(invoice.get("market"))
 	if not (account and invoice.cho40_payment_code and amount > 0):
 		return None
-	period_day = getdate(f"{invoice.cho40_billing_period}-01") if invoice.cho40_billing_period else getdate(invoice.posting_date)
+	period_day = (
+		getdate(f"{invoice.cho40_billing_period}-01")
+		if invoice.cho40_billing_period
+		else getdate(invoice.posting_date)
+	)
 	return build_payload(
 		bin=account.bin,
 		account=account.bank_account_no,

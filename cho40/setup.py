@@ -78,17 +78,21 @@ def _use_vietnamese_defaults() -> None:
 
 
 def _create_company(company_name: str, abbr: str) -> str:
-	return frappe.get_doc(
-		{
-			"doctype": "Company",
-			"company_name": company_name,
-			"abbr": abbr,
-			"default_currency": "VND",
-			"country": "Vietnam",
-			"chart_of_accounts": "Standard",
-			"create_chart_of_accounts_based_on": "Standard Template",
-		}
-	).insert(ignore_permissions=True).name
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Company",
+				"company_name": company_name,
+				"abbr": abbr,
+				"default_currency": "VND",
+				"country": "Vietnam",
+				"chart_of_accounts": "Standard",
+				"create_chart_of_accounts_based_on": "Standard Template",
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
 
 
 def before_tests():

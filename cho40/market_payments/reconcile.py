@@ -42,7 +42,15 @@ def _open_credits(bank_account: str):
 			"deposit": (">", 0),
 			"unallocated_amount": (">", 0),
 		},
-		fields=["name", "date", "deposit", "unallocated_amount", "description", "reference_number", "bank_account"],
+		fields=[
+			"name",
+			"date",
+			"deposit",
+			"unallocated_amount",
+			"description",
+			"reference_number",
+			"bank_account",
+		],
 		order_by="date, name",
 	)
 

@@ -24,9 +24,10 @@ def prepare() -> None:
 	run = frappe.db.get_value("Billing Run", {"market": own.name}) or factories.billing_run(own.name).name
 	execute(run)
 	invoice = frappe.db.get_value("Sales Invoice", {"cho40_trader": billed, "docstatus": 1})
-	free_stall = frappe.db.get_value("Market Stall", {"market": own.name, "status": "Vacant"}) or factories.stall(
-		own.name, 180_000
-	).name
+	free_stall = (
+		frappe.db.get_value("Market Stall", {"market": own.name, "status": "Vacant"})
+		or factories.stall(own.name, 180_000).name
+	)
 	frappe.db.commit()
 	print(
 		json.dumps(

@@ -97,7 +97,12 @@ def trader(market_name: str, stalls=(), bank: bool = True, **values) -> "frappe.
 			"market": market_name,
 			"citizen_id": citizen_id(),
 			"mobile_no": "0912345678",
-			"bank_accounts": [{"bank": frappe.db.get_value("Bank", {"cho40_bin": "970405"}), "account_number": "8600205123456"}]
+			"bank_accounts": [
+				{
+					"bank": frappe.db.get_value("Bank", {"cho40_bin": "970405"}),
+					"account_number": "8600205123456",
+				}
+			]
 			if bank
 			else [],
 			"stalls": [{"stall": name, "from_date": "2025-01-01"} for name in stalls],

@@ -27,7 +27,14 @@ class TestBillingRun(FrappeTestCase):
 		return frappe.get_all(
 			"Sales Invoice",
 			filters={"cho40_billing_run": self.billing_run.name, "docstatus": 1},
-			fields=["name", "cho40_trader", "grand_total", "outstanding_amount", "market", "cho40_payment_code"],
+			fields=[
+				"name",
+				"cho40_trader",
+				"grand_total",
+				"outstanding_amount",
+				"market",
+				"cho40_payment_code",
+			],
 		)
 
 	def test_one_submitted_invoice_per_trader_with_the_market_dimension(self):
@@ -52,7 +59,9 @@ class TestBillingRun(FrappeTestCase):
 			factories.billing_run(self.market, get_first_day(today()))
 
 	def test_invoice_carries_a_dynamic_vietqr_for_the_collection_account(self):
-		invoice = frappe.get_doc("Sales Invoice", {"cho40_trader": self.two_stalls, "cho40_billing_run": self.billing_run.name})
+		invoice = frappe.get_doc(
+			"Sales Invoice", {"cho40_trader": self.two_stalls, "cho40_billing_run": self.billing_run.name}
+		)
 		decoded = vietqr.decode_payload(invoice_vietqr_payload(invoice))
 		self.assertEqual(decoded["errors"], [])
 		self.assertTrue(decoded["crc_ok"])
@@ -65,7 +74,9 @@ class TestBillingRun(FrappeTestCase):
 		self.assertTrue(invoice_vietqr_data_uri(invoice).startswith("data:image/png;base64,"))
 
 	def test_print_format_shows_the_qr_and_amount_in_words(self):
-		invoice = frappe.get_doc("Sales Invoice", {"cho40_trader": self.one_stall, "cho40_billing_run": self.billing_run.name})
+		invoice = frappe.get_doc(
+			"Sales Invoice", {"cho40_trader": self.one_stall, "cho40_billing_run": self.billing_run.name}
+		)
 		html = frappe.get_print("Sales Invoice", invoice.name, print_format="Cho40 Invoice")
 		self.assertIn("data:image/png;base64,", html)
 		self.assertIn(invoice.cho40_payment_code, html)

@@ -26,7 +26,11 @@ def upload_statement(bank_account: str, content: str) -> "frappe.Document":
 		}
 	).insert(ignore_permissions=True)
 	statement = frappe.get_doc(
-		{"doctype": "Market Bank Statement", "bank_account": bank_account, "statement_file": file_doc.file_url}
+		{
+			"doctype": "Market Bank Statement",
+			"bank_account": bank_account,
+			"statement_file": file_doc.file_url,
+		}
 	).insert(ignore_permissions=True)
 	import_statement(statement.name)
 	return frappe.get_doc("Market Bank Statement", statement.name)
@@ -42,7 +46,13 @@ class TestStatementReconciliation(FrappeTestCase):
 		super().setUpClass()
 		market = factories.market()
 		cls.bank_account = market.collection_bank_account
-		charges = {"exact": 200_000, "partial": 300_000, "spaced": 180_000, "prefixed": 250_000, "twice": 70_000}
+		charges = {
+			"exact": 200_000,
+			"partial": 300_000,
+			"spaced": 180_000,
+			"prefixed": 250_000,
+			"twice": 70_000,
+		}
 		cls.traders = {
 			key: factories.trader(market.name, stalls=[factories.stall(market.name, charge).name]).name
 			for key, charge in charges.items()
@@ -64,11 +74,23 @@ class TestStatementReconciliation(FrappeTestCase):
 		cls.vcb_reference = f"5285 - {run}"
 		cls.content = statement_csv(
 			[
-				(f"MBVCB.3712044.155290.{code['exact']} T12.2026.CT tu 0011004123456 NGUYEN THI HOA toi 113000777888 tai VIETINBANK", 200_000, cls.vcb_reference),
+				(
+					f"MBVCB.3712044.155290.{code['exact']} T12.2026.CT tu 0011004123456 NGUYEN THI HOA toi 113000777888 tai VIETINBANK",
+					200_000,
+					cls.vcb_reference,
+				),
 				(f"{code['partial'].lower()} thanh toán tiền chợ", 100_000, f"FT26336111111111{run}"),
 				(f"CT nhanh 247 den: IBFT {spaced(code['spaced'])} T12.2026", 180_000, f"928K2611{run}"),
-				(f"TKThe :0011004123456, tai VCB. {code['prefixed']}-031226-08:15:22 842211 -CTLNHIDI000011772206-1/1-CRE-002", 250_000, f"FT26336222222222{run}"),
-				(f"Tra tien cho {code['twice']} va {extra.cho40_payment_code}", 100_000, f"FT26336333333333{run}"),
+				(
+					f"TKThe :0011004123456, tai VCB. {code['prefixed']}-031226-08:15:22 842211 -CTLNHIDI000011772206-1/1-CRE-002",
+					250_000,
+					f"FT26336222222222{run}",
+				),
+				(
+					f"Tra tien cho {code['twice']} va {extra.cho40_payment_code}",
+					100_000,
+					f"FT26336333333333{run}",
+				),
 				("Chuyen tien ung ho quy khuyen hoc", 500_000, f"FT26336444444444{run}"),
 			]
 		)
@@ -101,7 +123,9 @@ class TestStatementReconciliation(FrappeTestCase):
 		self.assertEqual(payments, [200_000])
 
 	def test_bank_transactions_are_reconciled(self):
-		transaction = frappe.get_doc("Bank Transaction", {"reference_number": self.vcb_reference, "bank_account": self.bank_account})
+		transaction = frappe.get_doc(
+			"Bank Transaction", {"reference_number": self.vcb_reference, "bank_account": self.bank_account}
+		)
 		self.assertEqual(transaction.status, "Reconciled")
 		self.assertEqual(transaction.unallocated_amount, 0)
 		self.assertEqual(getdate(transaction.date), getdate(today()))
@@ -109,7 +133,9 @@ class TestStatementReconciliation(FrappeTestCase):
 	def test_gl_entries_of_a_paid_invoice(self):
 		invoice = self.invoice["exact"]
 		payment = frappe.get_all(
-			"Payment Entry Reference", filters={"reference_name": invoice.name, "docstatus": 1}, pluck="parent"
+			"Payment Entry Reference",
+			filters={"reference_name": invoice.name, "docstatus": 1},
+			pluck="parent",
 		)[0]
 		gl = frappe.get_all(
 			"GL Entry",
@@ -120,7 +146,9 @@ class TestStatementReconciliation(FrappeTestCase):
 		by_account = {row.account: row for row in gl}
 		self.assertEqual((by_account[bank_gl].debit, by_account[bank_gl].credit), (200_000, 0))
 		receivable = by_account[invoice.debit_to]
-		self.assertEqual((receivable.debit, receivable.credit, receivable.party), (0, 200_000, invoice.customer))
+		self.assertEqual(
+			(receivable.debit, receivable.credit, receivable.party), (0, 200_000, invoice.customer)
+		)
 		invoice_gl = frappe.get_all(
 			"GL Entry",
 			filters={"voucher_no": invoice.name, "is_cancelled": 0},
@@ -155,16 +183,29 @@ class TestBadStatements(FrappeTestCase):
 		self.assertIn("31/02/2026", errors[3].message)
 		self.assertEqual(errors[4].value, "12,5")
 		self.assertEqual(
-			sorted(frappe.get_all("Bank Transaction", {"reference_number": ("like", f"REF_{run}")}, pluck="deposit")),
+			sorted(
+				frappe.get_all(
+					"Bank Transaction", {"reference_number": ("like", f"REF_{run}")}, pluck="deposit"
+				)
+			),
 			[75_000, 150_000],
 		)
 
 	def test_unreadable_file_fails_with_a_clear_message(self):
 		file_doc = frappe.get_doc(
-			{"doctype": "File", "file_name": f"{factories.unique('sao-ke')}.xlsx", "content": b"not a workbook", "is_private": 1}
+			{
+				"doctype": "File",
+				"file_name": f"{factories.unique('sao-ke')}.xlsx",
+				"content": b"not a workbook",
+				"is_private": 1,
+			}
 		).insert(ignore_permissions=True)
 		statement = frappe.get_doc(
-			{"doctype": "Market Bank Statement", "bank_account": self.bank_account, "statement_file": file_doc.file_url}
+			{
+				"doctype": "Market Bank Statement",
+				"bank_account": self.bank_account,
+				"statement_file": file_doc.file_url,
+			}
 		).insert(ignore_permissions=True)
 		import_statement(statement.name)
 		statement.reload()

@@ -27,7 +27,9 @@ class TestMarketIsolation(FrappeTestCase):
 		cls.own = factories.market()
 		cls.other = factories.market()
 		cls.own_trader = factories.trader(cls.own.name, stalls=[factories.stall(cls.own.name, 100_000).name])
-		cls.other_trader = factories.trader(cls.other.name, stalls=[factories.stall(cls.other.name, 100_000).name])
+		cls.other_trader = factories.trader(
+			cls.other.name, stalls=[factories.stall(cls.other.name, 100_000).name]
+		)
 		for market in (cls.own, cls.other):
 			execute(factories.billing_run(market.name).name)
 
@@ -68,7 +70,9 @@ class TestMarketIsolation(FrappeTestCase):
 		self.assertEqual(response.json["data"]["market"], self.own.name)
 
 	def test_board_cannot_read_or_change_another_markets_trader_over_rest(self):
-		self.assertEqual(self.request("board", "get", f"/api/resource/Trader/{self.other_trader.name}").status_code, 403)
+		self.assertEqual(
+			self.request("board", "get", f"/api/resource/Trader/{self.other_trader.name}").status_code, 403
+		)
 		response = self.request(
 			"board", "put", f"/api/resource/Trader/{self.other_trader.name}", json={"trader_name": "Đổi tên"}
 		)
@@ -99,7 +103,9 @@ class TestMarketIsolation(FrappeTestCase):
 	def test_trader_sees_only_themself_and_their_invoices(self):
 		rows = self.listed("trader", "Trader", ["name"])
 		self.assertEqual([row["name"] for row in rows], [self.own_trader.name])
-		self.assertEqual(self.request("trader", "get", f"/api/resource/Trader/{self.neighbour.name}").status_code, 403)
+		self.assertEqual(
+			self.request("trader", "get", f"/api/resource/Trader/{self.neighbour.name}").status_code, 403
+		)
 		invoices = self.listed("trader", "Sales Invoice", ["name", "cho40_trader"])
 		self.assertEqual({row["cho40_trader"] for row in invoices}, {self.own_trader.name})
 
@@ -111,7 +117,9 @@ class TestMarketIsolation(FrappeTestCase):
 		self.assertTrue(frappe.has_permission("Market", doc=market.name, user=user))
 		market.board_members = []
 		market.save(ignore_permissions=True)
-		self.assertFalse(frappe.db.exists("User Permission", {"user": user, "allow": "Market", "for_value": market.name}))
+		self.assertFalse(
+			frappe.db.exists("User Permission", {"user": user, "allow": "Market", "for_value": market.name})
+		)
 		self.assertNotIn("Market Board Staff", frappe.get_roles(user))
 		self.assertFalse(frappe.has_permission("Market", doc=market.name, user=user))
 
@@ -123,7 +131,7 @@ class TestMarketIsolation(FrappeTestCase):
 		frappe.db.commit()
 		response = make_request(
 			target=self.client.get,
-			args=(f"/api/resource/Trader?limit_page_length=0",),
+			args=("/api/resource/Trader?limit_page_length=0",),
 			kwargs={"headers": headers},
 		)
 		self.assertEqual(response.status_code, 200)

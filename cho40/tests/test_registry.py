@@ -6,7 +6,14 @@ from cho40.tests import factories
 
 class TestInstall(FrappeTestCase):
 	def test_roles_dimension_and_custom_fields_exist(self):
-		for role in ("Department Staff", "Market Board Manager", "Market Board Staff", "Market Accountant", "Trader", "Digital Team Member"):
+		for role in (
+			"Department Staff",
+			"Market Board Manager",
+			"Market Board Staff",
+			"Market Accountant",
+			"Trader",
+			"Digital Team Member",
+		):
 			self.assertTrue(frappe.db.exists("Role", role), role)
 		self.assertTrue(frappe.db.exists("Accounting Dimension", {"document_type": "Market"}))
 		for doctype in ("Sales Invoice", "Sales Invoice Item", "GL Entry", "Payment Entry"):
@@ -37,10 +44,18 @@ class TestInstall(FrappeTestCase):
 class TestMarket(FrappeTestCase):
 	def test_class_follows_decree_60_unless_overridden(self):
 		# Decree 60/2024: class 1 > 400 points (permanent), class 2 200–400, class 3 < 200 or not permanent.
-		for points, permanent, expected in ((401, 1, "1"), (400, 1, "2"), (200, 1, "2"), (199, 1, "3"), (500, 0, "3")):
+		for points, permanent, expected in (
+			(401, 1, "1"),
+			(400, 1, "2"),
+			(200, 1, "2"),
+			(199, 1, "3"),
+			(500, 0, "3"),
+		):
 			market = factories.market(business_points=points, permanent_building=permanent)
 			self.assertEqual(market.market_class, expected, (points, permanent))
-		overridden = factories.market(business_points=50, permanent_building=1, override_class=1, market_class="1")
+		overridden = factories.market(
+			business_points=50, permanent_building=1, override_class=1, market_class="1"
+		)
 		self.assertEqual(overridden.market_class, "1")
 
 	def test_code_is_normalised(self):
@@ -107,7 +122,10 @@ class TestTraderCustomer(FrappeTestCase):
 		self.assertEqual(customer.customer_name, "Nguyễn Thị Hoa")
 		self.assertEqual(customer.tax_id, "0100109106")
 		self.assertEqual(customer.cho40_market, market)
-		self.assertEqual(frappe.db.get_value("Market Stall", stall, ["current_trader", "status"]), (trader.name, "Occupied"))
+		self.assertEqual(
+			frappe.db.get_value("Market Stall", stall, ["current_trader", "status"]),
+			(trader.name, "Occupied"),
+		)
 
 		trader.trader_name = "Nguyễn  Thị   Hoà"
 		trader.save()

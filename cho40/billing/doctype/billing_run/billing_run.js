@@ -12,7 +12,9 @@ frappe.ui.form.on("Billing Run", {
 			);
 		}
 		if (["Queued", "Running"].includes(frm.doc.status)) {
-			frm.dashboard.set_headline(__("Billing in the background; this page refreshes when done."));
+			frm.dashboard.set_headline(
+				__("Billing in the background; this page refreshes when done.")
+			);
 			setTimeout(() => frm.reload_doc(), 3000);
 		}
 	},

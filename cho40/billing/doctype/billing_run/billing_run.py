@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from cho40.billing_period import month_bounds
+from cho40.jobs import queue_for
 
 
 class BillingRun(Document):
@@ -37,17 +38,4 @@ class BillingRun(Document):
 	@frappe.whitelist()
 	def start(self):
 		"""Queue the run; the job is safe to start again, it only adds the invoices still missing."""
-		self.check_permission("write")
-		if self.status in ("Queued", "Running"):
-			frappe.throw(_("Billing run {0} is already {1}").format(self.name, _(self.status)))
-		self.db_set({"status": "Queued", "error_message": None})
-		frappe.enqueue(
-			"cho40.billing.run.execute",
-			queue="long",
-			timeout=3600,
-			job_id=f"cho40-billing-run::{self.name}",
-			deduplicate=True,
-			enqueue_after_commit=True,
-			billing_run=self.name,
-		)
-		return self.status
+		return queue_for(self, "cho40.billing.run.execute", ("Queued", "Running"), billing_run=self.name)

@@ -6,7 +6,9 @@ frappe.ui.form.on("Market Bank Statement", {
 			).addClass("btn-primary");
 		}
 		if (["Queued", "Importing"].includes(frm.doc.status)) {
-			frm.dashboard.set_headline(__("Importing in the background; this page refreshes when done."));
+			frm.dashboard.set_headline(
+				__("Importing in the background; this page refreshes when done.")
+			);
 			setTimeout(() => frm.reload_doc(), 3000);
 		}
 	},

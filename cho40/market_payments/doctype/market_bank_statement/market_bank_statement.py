@@ -2,9 +2,9 @@
 # License: MIT
 
 import frappe
-from frappe import _
 from frappe.model.document import Document
 
+from cho40.jobs import queue_for
 from cho40.market_payments.statement_import import validate_statement_file
 
 
@@ -14,17 +14,10 @@ class MarketBankStatement(Document):
 
 	@frappe.whitelist()
 	def start_import(self):
-		self.check_permission("write")
-		if self.status in ("Queued", "Importing"):
-			frappe.throw(_("Statement {0} is already being imported").format(self.name))
-		self.db_set({"status": "Queued", "error_message": None})
-		frappe.enqueue(
+		"""Queue the import; importing the same file again adds nothing."""
+		return queue_for(
+			self,
 			"cho40.market_payments.statement_import.import_statement",
-			queue="long",
-			timeout=3600,
-			job_id=f"cho40-statement::{self.name}",
-			deduplicate=True,
-			enqueue_after_commit=True,
+			("Queued", "Importing"),
 			statement_name=self.name,
 		)
-		return self.status

@@ -70,5 +70,7 @@ class Market(Document):
 		seen = set()
 		for member in self.board_members:
 			if member.user in seen:
-				frappe.throw(_("Row {0}: user {1} is listed twice").format(member.idx, frappe.bold(member.user)))
+				frappe.throw(
+					_("Row {0}: user {1} is listed twice").format(member.idx, frappe.bold(member.user))
+				)
 			seen.add(member.user)

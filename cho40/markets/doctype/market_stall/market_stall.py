@@ -17,5 +17,7 @@ class MarketStall(Document):
 					)
 				)
 		if self.open_sides and self.open_sides > 4:
-			frappe.throw(_("Open Sides must be between 0 and 4, not {0}").format(frappe.bold(self.open_sides)))
+			frappe.throw(
+				_("Open Sides must be between 0 and 4, not {0}").format(frappe.bold(self.open_sides))
+			)
 		self.monthly_charge = round(self.monthly_charge or 0)

@@ -15,6 +15,11 @@ frappe.query_reports["Market Cashless Collection"] = {
 			default: frappe.datetime.month_end(),
 			reqd: 1,
 		},
-		{ fieldname: "only_pilot", label: __("Pilot Markets Only"), fieldtype: "Check", default: 1 },
+		{
+			fieldname: "only_pilot",
+			label: __("Pilot Markets Only"),
+			fieldtype: "Check",
+			default: 1,
+		},
 	],
 };

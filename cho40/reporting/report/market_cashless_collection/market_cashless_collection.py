@@ -22,7 +22,10 @@ def _visible_markets(filters) -> list:
 		conditions["is_pilot"] = 1
 	# get_list applies the user's permissions: a board sees its own market only.
 	return frappe.get_list(
-		"Market", filters=conditions, fields=["name", "market_name", "commune", "former_district"], order_by="name"
+		"Market",
+		filters=conditions,
+		fields=["name", "market_name", "commune", "former_district"],
+		order_by="name",
 	)
 
 
@@ -73,7 +76,12 @@ def _columns() -> list[dict]:
 		{"fieldname": "market_name", "label": _("Market Name"), "fieldtype": "Data", "width": 220},
 		{"fieldname": "former_district", "label": _("Former District"), "fieldtype": "Data", "width": 150},
 		{"fieldname": "traders", "label": _("Traders"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "qr_ready", "label": _("Traders with Bank Account (QR)"), "fieldtype": "Int", "width": 120},
+		{
+			"fieldname": "qr_ready",
+			"label": _("Traders with Bank Account (QR)"),
+			"fieldtype": "Int",
+			"width": 120,
+		},
 		{"fieldname": "qr_ready_percent", "label": _("% QR Ready"), "fieldtype": "Percent", "width": 100},
 		{"fieldname": "invoices", "label": _("Invoices Billed"), "fieldtype": "Int", "width": 110},
 		{"fieldname": "billed", "label": _("Amount Billed"), "fieldtype": "Currency", "width": 140},
