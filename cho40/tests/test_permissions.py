@@ -123,6 +123,19 @@ class TestMarketIsolation(FrappeTestCase):
 		self.assertNotIn("Market Board Staff", frappe.get_roles(user))
 		self.assertFalse(frappe.has_permission("Market", doc=market.name, user=user))
 
+	def test_only_the_department_appoints_board_members(self):
+		intruder = factories.user("intruder")
+		market = frappe.get_doc("Market", self.own.name)
+		frappe.set_user(self.board_user)
+		try:
+			market.append("board_members", {"user": intruder, "board_role": "Market Board Manager"})
+			market.save()
+		finally:
+			frappe.set_user("Administrator")
+		saved = [member.user for member in frappe.get_doc("Market", self.own.name).board_members]
+		self.assertEqual(saved, [self.board_user])
+		self.assertFalse(frappe.db.exists("User Permission", {"user": intruder, "allow": "Market"}))
+
 	def test_board_role_without_a_market_sees_nothing(self):
 		# A user with no User Permission is unrestricted in Frappe; cho40 must not let that leak.
 		user = factories.user("nomarket", roles=["Market Board Manager"])
