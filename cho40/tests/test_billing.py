@@ -94,3 +94,21 @@ class TestCancelledInvoiceIsBilledAgain(FrappeTestCase):
 		self.assertEqual(execute(run.name)["created"], 1)
 		self.assertEqual(execute(run.name)["created"], 0)
 		self.assertEqual(frappe.db.count("Sales Invoice", {"cho40_trader": trader, "docstatus": 1}), 1)
+
+
+class TestRunBillingButton(FrappeTestCase):
+	def test_start_queues_once_and_the_job_completes_the_run(self):
+		market = factories.market().name
+		factories.trader(market, stalls=[factories.stall(market, 90_000).name])
+		billing_run = factories.billing_run(market)
+		self.assertEqual(billing_run.start(), "Queued")
+		self.assertEqual(frappe.db.get_value("Billing Run", billing_run.name, "status"), "Queued")
+		with self.assertRaises(frappe.ValidationError):
+			frappe.get_doc("Billing Run", billing_run.name).start()
+		execute(billing_run.name)  # what the worker runs
+		billing_run.reload()
+		self.assertEqual(
+			(billing_run.status, billing_run.invoices_created, billing_run.total_billed),
+			("Completed", 1, 90_000),
+		)
+		self.assertEqual(billing_run.start(), "Queued")  # a finished run may be started again
