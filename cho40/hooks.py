@@ -13,7 +13,7 @@ before_tests = "cho40.setup.before_tests"
 
 doc_events = {
 	"Sales Invoice": {
-		"before_insert": "cho40.overrides.sales_invoice.assign_payment_code",
+		"before_insert": "cho40.overrides.sales_invoice.before_insert",
 		"on_cancel": "cho40.overrides.sales_invoice.release_billing_key",
 	},
 }
@@ -31,12 +31,24 @@ MARKET_SCOPED_DOCTYPES = (
 	"Market Stall",
 	"Trader",
 	"Billing Run",
-	"Market Bank Statement",
 	"Sales Invoice",
 	"Payment Entry",
 	"Customer",
 )
+# Linked to Market only through their parent or their bank account: scoped in SQL.
+INDIRECTLY_SCOPED_DOCTYPES = (
+	"Trader Bank Account",
+	"Trader Stall",
+	"Sales Invoice Item",
+	"Bank Account",
+	"Bank Transaction",
+	"Market Bank Statement",
+)
 permission_query_conditions = {
-	doctype: "cho40.markets.access.query_conditions" for doctype in MARKET_SCOPED_DOCTYPES
+	**{doctype: "cho40.markets.access.query_conditions" for doctype in MARKET_SCOPED_DOCTYPES},
+	**{doctype: "cho40.markets.access.scoped_query_conditions" for doctype in INDIRECTLY_SCOPED_DOCTYPES},
 }
-has_permission = {doctype: "cho40.markets.access.has_permission" for doctype in MARKET_SCOPED_DOCTYPES}
+has_permission = {
+	**{doctype: "cho40.markets.access.has_permission" for doctype in MARKET_SCOPED_DOCTYPES},
+	**{doctype: "cho40.markets.access.scoped_has_permission" for doctype in INDIRECTLY_SCOPED_DOCTYPES},
+}

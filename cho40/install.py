@@ -29,8 +29,10 @@ ERPNEXT_PERMISSIONS = [
 	*[("Customer", role, ("read",)) for role in [*BOARD_ROLES, "Department Staff"]],
 	("Payment Entry", "Market Accountant", ("read", "print", "report")),
 	("Payment Entry", "Department Staff", ("read", "report")),
-	("Bank Transaction", "Market Accountant", ("read", "report")),
+	("Bank Transaction", "Market Accountant", ("read", "write", "create", "submit", "report")),
 	("Bank Account", "Market Accountant", ("read",)),
+	# ERPNext reads the bank ledger's balance while it builds a Payment Entry.
+	("Account", "Market Accountant", ("read",)),
 	*[("Bank", role, ("read",)) for role in [*BOARD_ROLES, "Department Staff", "Trader"]],
 ]
 
@@ -160,6 +162,7 @@ def grant_erpnext_permissions():
 
 
 def before_uninstall():
+	remove_access_records()
 	remove_market_dimension()
 	frappe.db.delete(
 		"Property Setter",
@@ -170,6 +173,15 @@ def before_uninstall():
 		frappe.db.delete("Has Role", {"role": role})
 		frappe.db.delete("Custom DocPerm", {"role": role})
 		frappe.delete_doc("Role", role, ignore_missing=True, force=True, ignore_permissions=True)
+
+
+def remove_access_records():
+	"""User Permissions on Market and Trader would point at doctypes that no longer exist and stop
+	those users from logging in."""
+	trader_customers = frappe.get_all("Customer", {"cho40_trader": ("is", "set")}, pluck="name")
+	frappe.db.delete("User Permission", {"allow": ("in", ["Market", "Trader"])})
+	if trader_customers:
+		frappe.db.delete("User Permission", {"allow": "Customer", "for_value": ("in", trader_customers)})
 
 
 def remove_market_dimension():

@@ -22,6 +22,7 @@ So every single-character substitution and every transposition (adjacent or not)
 the seven characters after "CHO" is detected.
 """
 
+import re
 import secrets
 import unicodedata
 
@@ -35,6 +36,9 @@ _VALUE_OF = {char: index for index, char in enumerate(ALPHABET)}
 # x^5 + x^2 + 1: irreducible and primitive over GF(2), so powers of x give distinct weights.
 _FIELD_MODULUS = 0b100101
 _BODY_WEIGHTS = (2, 4, 8, 16, 5, 10)
+# Payers type the digit zero for the letter O. The body alphabet has neither, so "CH0" can
+# only ever be a mistyped prefix. The lookahead finds overlapping starts ("CHOCHO…").
+_TYPED_PREFIX = re.compile(r"(?=CH[O0])")
 
 
 def _field_multiply(left: int, right: int) -> int:
@@ -89,21 +93,20 @@ def compact(text: str) -> str:
 
 
 def find_codes(description: str) -> list[str]:
-	"""Every distinct valid code in a bank description, in order of appearance.
+	"""Every distinct valid code in a bank description, in canonical form, in order of appearance.
 
 	Banks uppercase, fold diacritics, insert spaces (even inside words) and glue their own
 	prefixes and suffixes to the content, so the search runs on the compacted text and tries
-	every "CHO": a prefix ending in "CHO" or the Vietnamese word "cho" before the code only
-	adds candidates that fail the check.
+	every "CHO" (or "CH0", typed with a zero): a prefix ending in "CHO" or the Vietnamese word
+	"cho" before the code only adds candidates that fail the check.
 	"""
 	text = compact(description)
 	found = []
-	start = text.find(PREFIX)
-	while start != -1:
-		candidate = text[start : start + CODE_LENGTH]
+	for match in _TYPED_PREFIX.finditer(text):
+		start = match.start() + len(PREFIX)
+		candidate = PREFIX + text[start : start + CODE_LENGTH - len(PREFIX)]
 		if is_valid_code(candidate) and candidate not in found:
 			found.append(candidate)
-		start = text.find(PREFIX, start + 1)
 	return found
 
 

@@ -3,10 +3,15 @@
 Each validator returns the normalised value or raises InvalidValue. Messages are English
 sentences with "{0}" for the offending value, kept in MESSAGES so that a translation layer
 (Frappe's _()) can look each one up before formatting.
+
+Input is NFKC-normalised first, so full-width digits from East Asian input methods or pasted
+text ("０９１２…") become ASCII. Patterns then spell out [0-9]: Python's Unicode digit class
+would also let Arabic-Indic and other scripts' digits through into stored identifiers.
 """
 
 import datetime
 import re
+import unicodedata
 
 MESSAGES = {
 	"citizen_id_format": "Citizen ID {0} must have exactly 12 digits",
@@ -36,6 +41,14 @@ def _fail(field: str, value, key: str):
 	raise InvalidValue(field, value, MESSAGES[key])
 
 
+def _normalised_text(value) -> str:
+	return unicodedata.normalize("NFKC", str(value or ""))
+
+
+# What people type between digit groups: "006.175.012.345", "0912-345-678", "006 175 012 345".
+_GROUP_SEPARATORS = re.compile(r"[\s.\-]")
+
+
 # Province-of-birth codes of the 63 provinces before the 2025 mergers; IDs already issued keep them.
 CITIZEN_ID_PROVINCE_CODES = frozenset(
 	"001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 "
@@ -47,8 +60,8 @@ _CENTURY_BY_DIGIT = {0: 1900, 1: 1900, 2: 2000, 3: 2000, 4: 2100, 5: 2100, 6: 22
 
 
 def citizen_id(value, today: datetime.date | None = None) -> str:
-	digits = re.sub(r"\s", "", str(value or ""))
-	if not re.fullmatch(r"\d{12}", digits):
+	digits = _GROUP_SEPARATORS.sub("", _normalised_text(value))
+	if not re.fullmatch(r"[0-9]{12}", digits):
 		_fail("citizen_id", value, "citizen_id_format")
 	if digits[:3] not in CITIZEN_ID_PROVINCE_CODES:
 		_fail("citizen_id", value, "citizen_id_province")
@@ -58,16 +71,17 @@ def citizen_id(value, today: datetime.date | None = None) -> str:
 	return digits
 
 
-_MOBILE_PATTERN = re.compile(r"0(3[2-9]|5[25689]|7[06-9]|8[1-9]|9\d)\d{7}")
+_MOBILE_PATTERN = re.compile(r"0(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-9])[0-9]{7}")
 
 
 def _national_digits(value) -> str | None:
 	"""The phone number in national form (0 + 9 or 10 digits), or None when it isn't one."""
-	text = re.sub(r"[\s.\-()]", "", str(value or ""))
-	if not re.fullmatch(r"\+?\d+", text):
+	text = re.sub(r"[\s.\-()]", "", _normalised_text(value))
+	if not re.fullmatch(r"\+?[0-9]+", text):
 		return None
-	international = text.startswith("+")
-	digits = text.lstrip("+")
+	# "00" is the international call prefix, written instead of "+": "0084 912 345 678".
+	international = text.startswith(("+", "00"))
+	digits = text.removeprefix("+") if text.startswith("+") else text.removeprefix("00")
 	if digits.startswith("84") and len(digits) >= 11:
 		# The country code replaces the trunk 0, which people often keep: "+84 0912…".
 		digits = "0" + digits[2:].removeprefix("0")
@@ -75,7 +89,7 @@ def _national_digits(value) -> str | None:
 		return None
 	if len(digits) == 9 and not digits.startswith("0"):
 		digits = "0" + digits
-	return digits if re.fullmatch(r"0\d{9,10}", digits) else None
+	return digits if re.fullmatch(r"0[0-9]{9,10}", digits) else None
 
 
 def mobile_number(value) -> str:
@@ -115,15 +129,15 @@ def _enterprise_code_is_valid(ten_digits: str) -> bool:
 
 
 def tax_code(value, today: datetime.date | None = None) -> str:
-	text = re.sub(r"\s", "", str(value or ""))
-	if re.fullmatch(r"\d{12}", text):
+	text = re.sub(r"\s", "", _normalised_text(value))
+	if re.fullmatch(r"[0-9]{12}", text):
 		if (today or datetime.date.today()) < PERSONAL_TAX_CODE_SINCE:
 			_fail("tax_code", value, "tax_code_personal_too_early")
 		try:
 			return citizen_id(text, today=today)
 		except InvalidValue as error:
 			raise InvalidValue("tax_code", value, error.message) from error
-	match = re.fullmatch(r"(\d{10})(?:-?(\d{3}))?", text)
+	match = re.fullmatch(r"([0-9]{10})(?:-?([0-9]{3}))?", text)
 	if not match:
 		_fail("tax_code", value, "tax_code_format")
 	main, branch = match.groups()
@@ -141,7 +155,7 @@ def bank_account_number(value) -> str:
 
 	Letters are uppercased: banks treat alias and virtual account numbers case-insensitively.
 	"""
-	text = re.sub(r"[\s.\-]", "", str(value or ""))
+	text = _GROUP_SEPARATORS.sub("", _normalised_text(value))
 	if not re.fullmatch(r"[0-9A-Za-z]{6,19}", text):
 		_fail("bank_account_number", value, "bank_account_format")
 	return text.upper()

@@ -11,7 +11,9 @@ encoder only ever writes ASCII, so bytes and characters agree in what it produce
 The decoder is lenient about layout (any field order, unknown tags, empty sub-fields, lengths
 counted in characters by some generators) but strict about anything that could send money to
 the wrong place: every problem found ends up in ``errors``, and a payload is valid only when
-``errors`` is empty and ``crc_ok`` is true.
+``errors`` is empty and ``crc_ok`` is true. Oddities that real, working codes are known to carry
+(see the shared vectors: no service code, QRCASH/QRPUSH, a static code with an amount, a
+lowercase CRC) go to ``warnings`` instead, so they are shown without rejecting the code.
 """
 
 import argparse
@@ -32,7 +34,25 @@ MAX_FIELD_LENGTH = 99
 MAX_ACCOUNT_LENGTH = 19
 MAX_AMOUNT_DIGITS = 13
 MAX_ADDITIONAL_LENGTH = 25
+MAX_NAME_LENGTH = 25
+MAX_CITY_LENGTH = 15
 CRC_HEADER = "6304"
+TRANSFER_SERVICES = {SERVICE_TO_ACCOUNT: "to account", SERVICE_TO_CARD: "to card"}
+# Real NAPAS services that are not transfers: shown as warnings, the vectors record them valid.
+OTHER_SERVICES = {"QRPUSH": "a merchant payment", "QRCASH": "an ATM cash withdrawal"}
+ADDITIONAL_FIELD_NAMES = {
+	"01": "bill number",
+	"02": "mobile number",
+	"03": "store label",
+	"04": "loyalty number",
+	"05": "reference",
+	"06": "customer label",
+	"07": "terminal",
+	"08": "purpose",
+	"09": "consumer data request",
+}
+# 62/50-99 are templates of their own (nested TLV), so the 25-character limit doesn't apply.
+FIRST_ADDITIONAL_TEMPLATE = 50
 
 MANDATORY_FIELDS = {
 	"00": "payload format",
@@ -47,6 +67,9 @@ _ACCOUNT_CHARS = re.compile(r"[A-Za-z0-9]+")
 _SAFE_TEXT = re.compile(r"[A-Za-z0-9 _.\-]+")
 _UNSAFE_CHAR = re.compile(r"[^A-Za-z0-9 _.\-]")
 _DIGITS = re.compile(r"[0-9]+")
+_SEPARATED_NUMBER = re.compile(r"[0-9]+([.,][0-9]+)+")
+# People type account numbers in groups; banks store them without the separators.
+_ACCOUNT_SEPARATORS = re.compile(r"[\s.\-]")
 _HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
 _CRC_TAIL = re.compile(CRC_HEADER + r"[0-9A-Fa-f]{4}\Z")
 
@@ -89,10 +112,17 @@ def sanitize_purpose(text: str, max_len: int = 25) -> str:
 		raise ValueError("max_len must not be negative")
 	decomposed = unicodedata.normalize("NFD", text.translate(_LETTERS_WITHOUT_DECOMPOSITION))
 	bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-	# Tabs and line breaks separate words, so they become spaces instead of vanishing.
-	spaced = re.sub(r"\s", " ", bare)
+	# Tabs, line breaks and punctuation ("12/2026") separate words, so they become spaces
+	# instead of vanishing and gluing "12" to "2026".
+	spaced = "".join(" " if _separates_words(char) else char for char in bare)
 	collapsed = " ".join(_UNSAFE_CHAR.sub("", spaced).split())
 	return collapsed[:max_len].rstrip()
+
+
+def _separates_words(char: str) -> bool:
+	if char in "_.-":
+		return False
+	return char.isspace() or unicodedata.category(char)[0] in "PS"
 
 
 # ---------------------------------------------------------------- encoding
@@ -110,13 +140,22 @@ def _check_bin(bin: str) -> None:
 		raise VietQRError("bin", "must be exactly 6 digits (the bank's NAPAS BIN)", bin)
 
 
-def _check_account(account: str) -> None:
-	if not isinstance(account, str) or not account:
+def _account_text(account: str) -> str:
+	"""The account as banks store it: spaces, dots and hyphens typed between groups removed."""
+	if not isinstance(account, str):
+		raise VietQRError("account", "must be a string", account)
+	text = _ACCOUNT_SEPARATORS.sub("", account)
+	if not text:
 		raise VietQRError("account", "must not be empty", account)
-	if len(account) > MAX_ACCOUNT_LENGTH:
-		raise VietQRError("account", f"is {len(account)} characters; at most {MAX_ACCOUNT_LENGTH}", account)
-	if not _ACCOUNT_CHARS.fullmatch(account):
-		raise VietQRError("account", "may contain only letters A-Z, a-z and digits", account)
+	if len(text) > MAX_ACCOUNT_LENGTH:
+		raise VietQRError("account", f"is {len(text)} characters; at most {MAX_ACCOUNT_LENGTH}", account)
+	if not _ACCOUNT_CHARS.fullmatch(text):
+		raise VietQRError(
+			"account",
+			"may contain only letters A-Z, a-z and digits (spaces, dots, hyphens are removed)",
+			account,
+		)
+	return text
 
 
 def _amount_text(amount: int | None) -> str | None:
@@ -190,7 +229,7 @@ def build_payload(
 	Raises ``VietQRError`` for anything a bank app would reject or misread.
 	"""
 	_check_bin(bin)
-	_check_account(account)
+	account = _account_text(account)
 	amount_text = _amount_text(amount)
 	purpose_text = _sanitized_text("purpose", purpose)
 	name_text = _sanitized_text("merchant_name", merchant_name)
@@ -311,29 +350,30 @@ def _text_of(fields: dict | None, tag: str) -> str | None:
 	return _as_text(fields[tag])
 
 
-def _compare_crc(payload: str) -> tuple[bool, list]:
+def _compare_crc(payload: str) -> tuple[bool, list, list]:
 	found = payload[-4:]
 	expected = _crc_hex(payload[:-4].encode("utf-8"))
 	if found.upper() != expected:
-		return False, [f"CRC mismatch: expected {expected}, found {found}"]
+		return False, [f"CRC mismatch: expected {expected}, found {found}"], []
 	if found != expected:
-		# The checksum holds, but the format asks for uppercase and some apps compare text.
-		return True, [f"CRC {found} must be written in uppercase hex ({expected})"]
-	return True, []
+		# The checksum holds, so the money goes where intended; only the spelling is off.
+		return True, [], [f"CRC {found} should be written in uppercase hex ({expected})"]
+	return True, [], []
 
 
-def _check_crc(payload: str, fields: list, structure_ok: bool) -> tuple[bool, list]:
+def _check_crc(payload: str, fields: list, structure_ok: bool) -> tuple[bool, list, list]:
+	"""(crc_ok, errors, warnings) for the CRC field."""
 	tags = [tag for tag, _ in fields]
 	if structure_ok:
 		if "63" not in tags:
-			return False, []  # reported with the other missing mandatory fields
+			return False, [], []  # reported with the other missing mandatory fields
 		if tags[-1] != "63":
-			return False, ["CRC field 63 must be the last field"]
+			return False, ["CRC field 63 must be the last field"], []
 		crc_value = _as_text(fields[-1][1])
 		if not _HEX4.fullmatch(crc_value):
-			return False, [f"CRC field 63 must be 4 hex digits, found {crc_value!r}"]
+			return False, [f"CRC field 63 must be 4 hex digits, found {crc_value!r}"], []
 	elif not _CRC_TAIL.search(payload):
-		return False, []
+		return False, [], []
 	return _compare_crc(payload)
 
 
@@ -343,20 +383,109 @@ def _expect_value(fields: dict, tag: str, expected: str, errors: list) -> None:
 		errors.append(f"tag {tag} ({MANDATORY_FIELDS[tag]}) must be {expected!r}, found {value!r}")
 
 
+def _check_format_first(fields: list, errors: list) -> None:
+	# EMVCo readers look for "000201" at the very start; a missing 00 is reported elsewhere.
+	tags = [tag for tag, _ in fields]
+	if "00" in tags and tags[0] != "00":
+		errors.append(f"tag 00 (payload format) must be the first field, found tag {tags[0]} first")
+
+
+def _check_initiation(initiation: str | None, amount_text: str | None, errors: list, warnings: list) -> None:
+	if initiation is None:
+		return
+	if initiation not in (STATIC_QR, DYNAMIC_QR):
+		errors.append(
+			f"tag 01 (point of initiation) must be '11' (static) or '12' (dynamic), found {initiation!r}"
+		)
+	elif initiation == STATIC_QR and amount_text:
+		# Real static codes carry amounts (vector giautm_amount_rounded), so this is only a hint.
+		warnings.append("static QR (tag 01 = '11') carries an amount (tag 54); it may be reused")
+
+
+def _amount_error(text: str) -> str | None:
+	if _SEPARATED_NUMBER.fullmatch(text):
+		# "1.000" may mean one thousand or one, so guessing could move the wrong sum.
+		return (
+			f"amount (tag 54) must be whole VND digits with no decimal or thousands separator, found {text!r}"
+		)
+	if not _DIGITS.fullmatch(text):
+		return f"amount (tag 54) must be whole VND digits, found {text!r}"
+	if len(text) > MAX_AMOUNT_DIGITS:
+		return f"amount (tag 54) has {len(text)} digits; at most {MAX_AMOUNT_DIGITS}"
+	if int(text) == 0:
+		return f"amount (tag 54) must be positive; leave the tag out for an open amount, found {text!r}"
+	if text.startswith("0"):
+		return f"amount (tag 54) must not have leading zeros, found {text!r}"
+	return None
+
+
 def _read_amount(fields: dict, errors: list) -> int | None:
 	text = _text_of(fields, "54")
 	if not text:
 		return None
-	if not _DIGITS.fullmatch(text):
-		errors.append(f"amount (tag 54) must be whole VND digits, found {text!r}")
-		return None
-	if len(text) > MAX_AMOUNT_DIGITS:
-		errors.append(f"amount (tag 54) has {len(text)} digits; at most {MAX_AMOUNT_DIGITS}")
+	error = _amount_error(text)
+	if error:
+		errors.append(error)
 		return None
 	return int(text)
 
 
-def _read_merchant_info(fields: dict, result: dict, errors: list) -> None:
+def _check_length(label: str, value: str | None, limit: int, errors: list) -> None:
+	# Characters, not bytes: the limits are what a bank app shows, and the vectors include
+	# Vietnamese purposes that fit in characters.
+	if value is not None and len(value) > limit:
+		errors.append(f"{label} is {len(value)} characters; at most {limit}")
+
+
+def _check_decoded_bin(bin_text: str | None, errors: list) -> None:
+	if bin_text is None:
+		errors.append("missing bank BIN (tag 38/01/00)")
+	elif not _BIN.fullmatch(bin_text):
+		errors.append(f"bank BIN (tag 38/01/00) must be exactly 6 digits, found {bin_text!r}")
+
+
+def _check_decoded_account(account: str | None, errors: list) -> None:
+	label = "account or card number (tag 38/01/01)"
+	if account is None:
+		errors.append(f"missing {label}")
+	elif not account:
+		errors.append(f"{label} is empty")
+	elif len(account) > MAX_ACCOUNT_LENGTH:
+		errors.append(f"{label} is {len(account)} characters; at most {MAX_ACCOUNT_LENGTH}")
+	elif not _ACCOUNT_CHARS.fullmatch(account):
+		errors.append(f"{label} may contain only letters and digits, found {account!r}")
+
+
+def _check_service(service: str | None, errors: list, warnings: list) -> None:
+	expected = "expected QRIBFTTA (to account) or QRIBFTTC (to card)"
+	if service in TRANSFER_SERVICES:
+		return
+	if not service:
+		# Recorded valid in the vectors (merchant QRs, misnested codes): banks still route them.
+		warnings.append(f"service code (tag 38/02) is missing; {expected}")
+	elif service in OTHER_SERVICES:
+		warnings.append(
+			f"service code (tag 38/02) {service} is for {OTHER_SERVICES[service]}, not a transfer"
+		)
+	else:
+		errors.append(f"service code (tag 38/02) {service!r} is unknown; {expected}")
+
+
+def _read_beneficiary(value, result: dict, errors: list, warnings: list) -> None:
+	beneficiary = _template(value, "38/01/", errors)
+	if beneficiary is None:
+		return
+	result["bin"] = _text_of(beneficiary, "00")
+	result["account"] = _text_of(beneficiary, "01")
+	_check_decoded_bin(result["bin"], errors)
+	_check_decoded_account(result["account"], errors)
+	extra = sorted(set(beneficiary) - {"00", "01"})
+	if extra:
+		# Usually the service code nested one level too deep (vietqr_ts_misnested_service).
+		warnings.append(f"tag 38/01 has unexpected sub-tags {', '.join(extra)}")
+
+
+def _read_merchant_info(fields: dict, result: dict, errors: list, warnings: list) -> None:
 	if "38" not in fields:
 		return
 	info = _template(fields["38"], "38/", errors)
@@ -366,18 +495,19 @@ def _read_merchant_info(fields: dict, result: dict, errors: list) -> None:
 	result["service"] = _text_of(info, "02")
 	if result["guid"] != NAPAS_GUID:
 		errors.append(f"tag 38/00 must be the NAPAS GUID {NAPAS_GUID}, found {result['guid']!r}")
+	_check_service(result["service"], errors, warnings)
 	if "01" not in info:
 		errors.append("missing beneficiary (tag 38/01)")
 		return
-	beneficiary = _template(info["01"], "38/01/", errors)
-	if beneficiary is None:
-		return
-	result["bin"] = _text_of(beneficiary, "00")
-	result["account"] = _text_of(beneficiary, "01")
-	if result["bin"] is None:
-		errors.append("missing bank BIN (tag 38/01/00)")
-	if result["account"] is None:
-		errors.append("missing account or card number (tag 38/01/01)")
+	_read_beneficiary(info["01"], result, errors, warnings)
+
+
+def _check_additional_lengths(additional: dict, errors: list) -> None:
+	for tag, value in additional.items():
+		if not tag.isdigit() or int(tag) >= FIRST_ADDITIONAL_TEMPLATE:
+			continue
+		name = ADDITIONAL_FIELD_NAMES.get(tag, "additional data")
+		_check_length(f"{name} (tag 62/{tag})", value, MAX_ADDITIONAL_LENGTH, errors)
 
 
 def _read_additional(fields: dict, result: dict, errors: list) -> None:
@@ -388,10 +518,12 @@ def _read_additional(fields: dict, result: dict, errors: list) -> None:
 		return
 	result["additional"] = {tag: _as_text(value) for tag, value in additional.items()}
 	result["purpose"] = result["additional"].get("08") or None
+	_check_additional_lengths(result["additional"], errors)
 
 
-def _read_fields(fields: list, result: dict) -> list:
+def _read_fields(fields: list, result: dict, warnings: list) -> list:
 	errors = []
+	_check_format_first(fields, errors)
 	by_tag = _index_fields(fields, "", errors)
 	for tag, name in MANDATORY_FIELDS.items():
 		if tag not in by_tag:
@@ -406,17 +538,27 @@ def _read_fields(fields: list, result: dict) -> list:
 	result["mcc"] = _text_of(by_tag, "52")
 	result["name"] = _text_of(by_tag, "59")
 	result["city"] = _text_of(by_tag, "60")
+	_check_length("merchant name (tag 59)", result["name"], MAX_NAME_LENGTH, errors)
+	_check_length("merchant city (tag 60)", result["city"], MAX_CITY_LENGTH, errors)
 	result["amount"] = _read_amount(by_tag, errors)
-	_read_merchant_info(by_tag, result, errors)
+	_check_initiation(result["initiation"], _text_of(by_tag, "54"), errors, warnings)
+	_read_merchant_info(by_tag, result, errors, warnings)
 	_read_additional(by_tag, result, errors)
 	return errors
 
 
 def _blank_result() -> dict:
-	# Extra keys beyond the first eight mirror fields recorded in the shared test vectors.
+	# Extra keys beyond the first eight mirror fields recorded in the shared test vectors;
+	# "warnings" comes last so older consumers that read the first keys are not disturbed.
 	keys = ["bin", "account", "service", "amount", "purpose", "initiation", "crc_ok", "errors"]
 	keys += ["payload_format", "guid", "currency", "country", "mcc", "name", "city", "additional"]
-	return dict.fromkeys(keys)
+	return dict.fromkeys(keys) | {"warnings": []}
+
+
+def _clean_input(payload: str) -> str:
+	# Scanners and text files add line breaks and a UTF-8 byte order mark; a real payload
+	# always starts with "00" and ends in hex, so neither can be part of it.
+	return payload.strip().removeprefix("\ufeff").strip()
 
 
 def decode_payload(payload: str) -> dict:
@@ -424,20 +566,24 @@ def decode_payload(payload: str) -> dict:
 
 	When the top-level structure does not parse, no field is trusted and all stay None.
 	When a nested template (38, 38/01, 62) does not parse, only its own fields stay None.
+	``warnings`` lists oddities that do not make the payload invalid.
 	"""
 	if not isinstance(payload, str):
 		raise TypeError(f"payload must be a string, not {type(payload).__name__}")
-	# Scanners often add a line break; a real payload always ends in hex and starts with "00".
-	payload = payload.strip()
+	payload = _clean_input(payload)
 	result = _blank_result()
+	warnings = result["warnings"]
 	fields, structure_error = _split_root(payload)
 	errors = [structure_error] if structure_error else []
 	if not payload:
 		errors = ["payload is empty"]
-	crc_ok, crc_errors = _check_crc(payload, fields, structure_error is None)
+	crc_ok, crc_errors, crc_warnings = _check_crc(payload, fields, structure_error is None)
 	errors += crc_errors
+	warnings += crc_warnings
 	if structure_error is None and payload:
-		errors += _read_fields(fields, result)
+		errors += _read_fields(fields, result, warnings)
+	if not payload.isascii():
+		warnings.append("payload has non-ASCII characters, which some bank apps cannot read")
 	result["crc_ok"] = crc_ok
 	result["errors"] = errors
 	return result
@@ -486,7 +632,11 @@ def _build_parser() -> argparse.ArgumentParser:
 
 	encode = commands.add_parser("encode", help="print a payload for a transfer")
 	encode.add_argument("--bin", required=True, help="bank BIN, 6 digits (e.g. 970436)")
-	encode.add_argument("--account", required=True, help="account number, or card number with --card")
+	encode.add_argument(
+		"--account",
+		required=True,
+		help="account number, or card number with --card; spaces, dots and hyphens are removed",
+	)
 	encode.add_argument("--amount", type=int, help="whole VND")
 	encode.add_argument("--purpose", help="transfer note; diacritics are stripped, cut to 25")
 	encode.add_argument("--card", action="store_true", help="transfer to a card (QRIBFTTC)")

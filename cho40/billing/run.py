@@ -27,39 +27,39 @@ def execute(billing_run: str) -> dict:
 def _bill_market(run) -> dict:
 	start, end = month_bounds(getdate(run.billing_month))
 	charges = stall_charges(run.market, start, end)
-	created = existing = total = 0
+	created = 0
 	errors = []
 	for done, (trader, lines) in enumerate(charges.items(), start=1):
 		key = billing_key(run.market, trader, start)
-		invoice = frappe.db.get_value("Sales Invoice", {"cho40_billing_key": key}, ["name", "grand_total"])
-		if invoice:
-			existing += 1
-			total += invoice[1]
-		else:
+		if not frappe.db.exists("Sales Invoice", {"cho40_billing_key": key}):
 			try:
-				invoice = _make_invoice(run, trader, lines, key, start)
+				_make_invoice(run, trader, lines, key, start)
 				frappe.db.commit()
 				created += 1
-				total += invoice.grand_total
 			except frappe.UniqueValidationError:
-				frappe.db.rollback()
-				existing += 1  # another run billed this trader a moment ago
+				frappe.db.rollback()  # another run billed this trader a moment ago
 			except Exception as error:
 				frappe.db.rollback()
 				errors.append({"trader": trader, "message": str(error)[:500]})
 		_publish_progress(run.name, done, len(charges))
 
+	# Counted from the database: runs of the same month started side by side all end right.
+	billed, total = frappe.db.sql(
+		"""select count(*), coalesce(sum(grand_total), 0) from `tabSales Invoice`
+		where market = %s and cho40_billing_period = %s and docstatus = 1 and cho40_billing_key is not null""",
+		(run.market, period_key(start)),
+	)[0]
 	run.reload()
 	run.traders_billed = len(charges)
 	run.invoices_created = created
-	run.invoices_existing = existing
+	run.invoices_existing = billed - created
 	run.total_billed = total
 	run.set("errors", errors)
 	run.status = "Completed with Errors" if errors else "Completed"
 	run.flags.ignore_permissions = True
 	run.save()
 	frappe.db.commit()
-	return {"created": created, "existing": existing, "errors": len(errors), "total": total}
+	return {"created": created, "existing": billed - created, "errors": len(errors), "total": total}
 
 
 def stall_charges(market: str, start, end) -> dict[str, list[dict]]:

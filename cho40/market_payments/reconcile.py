@@ -16,7 +16,8 @@ from cho40.payment_code import find_codes
 
 
 def reconcile_bank_account(bank_account: str) -> dict:
-	stats = {"matched": 0, "amount": 0}
+	"""Pay what the codes name; failures are returned (and logged) for a person to look at."""
+	stats = {"matched": 0, "amount": 0, "failures": []}
 	for transaction in _open_credits(bank_account):
 		invoices = _invoices_for(find_codes(transaction.description or ""))
 		if not invoices:
@@ -24,9 +25,10 @@ def reconcile_bank_account(bank_account: str) -> dict:
 		try:
 			payment = _pay_invoices(transaction, invoices)
 			frappe.db.commit()
-		except Exception:
+		except Exception as error:
 			frappe.db.rollback()
 			frappe.log_error(title=f"cho40: could not reconcile {transaction.name}")
+			stats["failures"].append((transaction.name, str(error) or type(error).__name__))
 			continue
 		stats["matched"] += 1
 		stats["amount"] += payment.paid_amount
@@ -64,8 +66,10 @@ def _invoices_for(codes: list[str]) -> list:
 		fields=["name", "customer", "outstanding_amount", "posting_date"],
 		order_by="posting_date, name",
 	)
-	# One Payment Entry has one party: pay the first customer's invoices, leave any other to a person.
-	return [invoice for invoice in invoices if invoice.customer == invoices[0].customer] if invoices else []
+	# One Payment Entry has one party: a transfer naming several traders' bills is left to a person.
+	if len({invoice.customer for invoice in invoices}) > 1:
+		return []
+	return invoices
 
 
 def _pay_invoices(transaction, invoices):

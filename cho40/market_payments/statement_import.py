@@ -67,9 +67,19 @@ def _import(statement) -> None:
 				"message": _(error.message).format(error.value),
 			}
 			for error in result.errors
+		]
+		+ [
+			{
+				"field": "reconciliation",
+				"value": transaction,
+				"message": _("Bank transaction {0} could not be matched to its invoice: {1}").format(
+					transaction, message
+				),
+			}
+			for transaction, message in matched["failures"]
 		],
 	)
-	statement.status = "Imported with Errors" if result.errors else "Imported"
+	statement.status = "Imported with Errors" if statement.row_errors else "Imported"
 	statement.flags.ignore_permissions = True
 	statement.save()
 	frappe.db.commit()

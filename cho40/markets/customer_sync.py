@@ -11,7 +11,6 @@ def sync_customer(trader) -> None:
 		"tax_id": trader.tax_code,
 		"cho40_trader": trader.name,
 		"cho40_market": trader.market,
-		"disabled": int(trader.status == "Inactive"),
 	}
 	if trader.customer and frappe.db.exists("Customer", trader.customer):
 		customer = frappe.get_doc("Customer", trader.customer)

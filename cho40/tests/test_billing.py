@@ -102,6 +102,7 @@ class TestRunBillingButton(FrappeTestCase):
 		factories.trader(market, stalls=[factories.stall(market, 90_000).name])
 		billing_run = factories.billing_run(market)
 		self.assertEqual(billing_run.start(), "Queued")
+		frappe.db.commit()  # the job is handed to the queue on commit
 		self.assertEqual(frappe.db.get_value("Billing Run", billing_run.name, "status"), "Queued")
 		with self.assertRaises(frappe.ValidationError):
 			frappe.get_doc("Billing Run", billing_run.name).start()
@@ -112,3 +113,36 @@ class TestRunBillingButton(FrappeTestCase):
 			("Completed", 1, 90_000),
 		)
 		self.assertEqual(billing_run.start(), "Queued")  # a finished run may be started again
+
+
+class TestAmendedInvoiceKeepsTheMonth(FrappeTestCase):
+	def test_cancel_amend_then_rerun_does_not_bill_twice(self):
+		market = factories.market().name
+		trader = factories.trader(market, stalls=[factories.stall(market, 450_000).name]).name
+		billing_run = factories.billing_run(market)
+		execute(billing_run.name)
+		original = frappe.get_doc("Sales Invoice", {"cho40_trader": trader, "docstatus": 1})
+		original.cancel()
+		amended = frappe.copy_doc(original, ignore_no_copy=False)  # what the desk's Amend does
+		amended.amended_from = original.name
+		amended.items[0].rate = 225_000
+		amended.docstatus = 1
+		amended.insert(ignore_permissions=True)
+		self.assertEqual(amended.cho40_billing_period, original.cho40_billing_period)
+		self.assertEqual(execute(billing_run.name)["created"], 0)
+		active = frappe.get_all("Sales Invoice", {"cho40_trader": trader, "docstatus": 1}, pluck="grand_total")
+		self.assertEqual(active, [225_000])
+
+
+class TestReportTotals(FrappeTestCase):
+	def test_total_row_takes_percentages_of_the_sums(self):
+		from cho40.reporting.report.market_cashless_collection.market_cashless_collection import _total_row
+
+		rows = [
+			{"traders": 10, "qr_ready": 9, "invoices": 10, "billed": 1_000_000, "collected": 900_000},
+			{"traders": 30, "qr_ready": 15, "invoices": 30, "billed": 3_000_000, "collected": 600_000},
+		]
+		total = _total_row(rows)
+		# (9 + 15) / 40 = 60%; (900,000 + 600,000) / 4,000,000 = 37.5% (the average of 90% and 20% would be 55%).
+		self.assertEqual((total["qr_ready_percent"], total["collected_percent"]), (60.0, 37.5))
+		self.assertEqual((total["billed"], total["collected"]), (4_000_000, 1_500_000))

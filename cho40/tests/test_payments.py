@@ -212,3 +212,35 @@ class TestBadStatements(FrappeTestCase):
 		self.assertEqual(statement.status, "Failed")
 		self.assertIn(file_doc.file_name, statement.error_message)
 		self.assertNotIn("Traceback", statement.error_message)
+
+
+class TestAccountantImport(FrappeTestCase):
+	def test_a_market_accountant_imports_and_reconciles(self):
+		market = factories.market()
+		trader = factories.trader(market.name, stalls=[factories.stall(market.name, 130_000).name]).name
+		execute(factories.billing_run(market.name).name)
+		invoice = frappe.get_doc("Sales Invoice", {"cho40_trader": trader, "docstatus": 1})
+		accountant = factories.user("accountant")
+		market.append("board_members", {"user": accountant, "board_role": "Market Accountant"})
+		market.save(ignore_permissions=True)
+		frappe.db.commit()
+		content = statement_csv([(f"IBFT {invoice.cho40_payment_code}", 130_000, factories.unique("FT"))])
+		frappe.set_user(accountant)
+		try:
+			statement = upload_statement(market.collection_bank_account, content)
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(statement.status, "Imported", statement.row_errors)
+		self.assertEqual(frappe.db.get_value("Sales Invoice", invoice.name, "outstanding_amount"), 0)
+
+	def test_one_transfer_for_two_traders_is_left_to_a_person(self):
+		market = factories.market()
+		traders = [factories.trader(market.name, stalls=[factories.stall(market.name, 60_000).name]).name for _ in range(2)]
+		execute(factories.billing_run(market.name).name)
+		codes = [frappe.db.get_value("Sales Invoice", {"cho40_trader": t, "docstatus": 1}, "cho40_payment_code") for t in traders]
+		statement = upload_statement(
+			market.collection_bank_account, statement_csv([(" ".join(codes), 120_000, factories.unique("FT"))])
+		)
+		self.assertEqual((statement.transactions_created, statement.payments_matched, statement.unmatched_credits), (1, 0, 1))
+		for trader in traders:
+			self.assertEqual(frappe.db.get_value("Sales Invoice", {"cho40_trader": trader, "docstatus": 1}, "outstanding_amount"), 60_000)

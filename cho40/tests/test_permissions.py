@@ -133,8 +133,63 @@ class TestMarketIsolation(FrappeTestCase):
 		finally:
 			frappe.set_user("Administrator")
 		saved = [member.user for member in frappe.get_doc("Market", self.own.name).board_members]
-		self.assertEqual(saved, [self.board_user])
+		self.assertIn(self.board_user, saved)
+		self.assertNotIn(intruder, saved)
 		self.assertFalse(frappe.db.exists("User Permission", {"user": intruder, "allow": "Market"}))
+
+	def test_child_rows_and_bank_records_of_other_markets_stay_hidden(self):
+		for doctype in ("Trader Bank Account", "Trader Stall"):
+			response = self.request(
+				"board",
+				"get",
+				f"/api/method/frappe.client.get_list?doctype={doctype}&parent=Trader&fields=[\"parent\"]&limit_page_length=0",
+			)
+			self.assertEqual(response.status_code, 200, response.text)
+			parents = {row["parent"] for row in response.json["message"]}
+			self.assertIn(self.own_trader.name, parents, doctype)
+			self.assertNotIn(self.other_trader.name, parents, doctype)
+		other_market_accounts = {self.other.collection_bank_account} - {self.own.collection_bank_account}
+		accountant = factories.user("books")
+		market = frappe.get_doc("Market", self.own.name)
+		market.append("board_members", {"user": accountant, "board_role": "Market Accountant"})
+		market.save(ignore_permissions=True)
+		frappe.set_user(accountant)
+		try:
+			visible_accounts = set(frappe.get_list("Bank Account", pluck="name"))
+			statements = frappe.get_list("Market Bank Statement", fields=["bank_account"])
+		finally:
+			frappe.set_user("Administrator")
+		self.assertFalse(visible_accounts & other_market_accounts)
+		self.assertTrue({row.bank_account for row in statements} <= {self.own.collection_bank_account})
+
+	def test_board_manager_cannot_change_department_fields_or_portal_users(self):
+		other_user = factories.user("victim", roles=["Department Staff"])
+		market = frappe.get_doc("Market", self.own.name)
+		trader = frappe.get_doc("Trader", self.neighbour.name)
+		frappe.set_user(self.board_user)
+		try:
+			market.is_pilot = 0 if market.is_pilot else 1
+			market.is_active = 0
+			market.save()
+			trader.user = other_user
+			trader.save()
+		finally:
+			frappe.set_user("Administrator")
+		saved = frappe.db.get_value("Market", self.own.name, ["is_active", "is_pilot"], as_dict=True)
+		self.assertEqual((saved.is_active, saved.is_pilot), (self.own.is_active, self.own.is_pilot))
+		self.assertFalse(frappe.db.get_value("Trader", self.neighbour.name, "user"))
+		self.assertNotIn("Trader", frappe.get_roles(other_user))
+
+	def test_demotion_takes_the_old_role_away(self):
+		market = factories.market()
+		user = factories.user("demoted")
+		market.append("board_members", {"user": user, "board_role": "Market Board Manager"})
+		market.save(ignore_permissions=True)
+		market.board_members[0].board_role = "Market Board Staff"
+		market.save(ignore_permissions=True)
+		roles = frappe.get_roles(user)
+		self.assertIn("Market Board Staff", roles)
+		self.assertNotIn("Market Board Manager", roles)
 
 	def test_board_role_without_a_market_sees_nothing(self):
 		# A user with no User Permission is unrestricted in Frappe; cho40 must not let that leak.

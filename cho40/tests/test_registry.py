@@ -141,3 +141,37 @@ class TestTraderCustomer(FrappeTestCase):
 		factories.trader(market, stalls=[taken])
 		with self.assertRaises(frappe.ValidationError):
 			factories.trader(market, stalls=[taken])
+
+
+class TestStallRentals(FrappeTestCase):
+	def test_a_stall_is_rented_once_per_period(self):
+		market = factories.market().name
+		stall = factories.stall(market, 100_000).name
+		with self.assertRaises(frappe.ValidationError):
+			factories.trader(market, stalls=[stall, stall])
+		factories.trader(market, stalls=[stall])
+		with self.assertRaises(frappe.ValidationError):  # overlapping, although it has an end date
+			frappe.get_doc(
+				{
+					"doctype": "Trader",
+					"trader_name": "Trần Văn Bình",
+					"market": market,
+					"stalls": [{"stall": stall, "from_date": "2025-06-01", "to_date": "2025-12-31"}],
+				}
+			).insert(ignore_permissions=True)
+
+	def test_rows_with_an_end_date_save_again(self):
+		market = factories.market().name
+		trader = factories.trader(market, stalls=[])
+		trader.append("stalls", {"stall": factories.stall(market, 100_000).name, "from_date": "2025-01-01", "to_date": "2025-03-31"})
+		trader.save()
+		frappe.get_doc("Trader", trader.name).save()  # dates come back from the database as strings or dates
+		self.assertEqual(len(frappe.get_doc("Trader", trader.name).stalls), 1)
+
+	def test_negative_business_points_are_refused_in_vietnamese(self):
+		frappe.local.lang = "vi"
+		try:
+			with self.assertRaises(frappe.ValidationError):
+				factories.market(business_points=-5)
+		finally:
+			frappe.local.lang = "en"

@@ -1,5 +1,6 @@
 import json
 import random
+import re
 import unittest
 from pathlib import Path
 
@@ -232,6 +233,41 @@ class FindCodesTest(unittest.TestCase):
 	def test_several_codes_in_order_without_duplicates(self):
 		text = f"{OTHER_CODE} va {CODE}; lan 2 {OTHER_CODE.lower()}"
 		self.assertEqual(find_codes(text), [OTHER_CODE, CODE])
+
+	def test_prefix_typed_with_digit_zero(self):
+		# The body alphabet has no 0 or O, so "CH0" can only be the prefix typed with a zero.
+		self.assertEqual(find_codes("CH07KM2QP5"), [CODE])
+		self.assertEqual(find_codes("ch0 7km2-qp5"), [CODE])
+		self.assertEqual(find_codes("IBFTCH07KM2QP5"), [CODE])
+		self.assertEqual(find_codes("chuyen tien cho CH0.7KM2.QP5 T11"), [CODE])
+		self.assertEqual(find_codes("CH0BAAAAAC va CHO7KM2QP5"), [OTHER_CODE, CODE])
+
+	def test_zero_and_letter_prefix_give_one_code(self):
+		self.assertEqual(find_codes("CH07KM2QP5 lan 2 CHO7KM2QP5"), [CODE])
+
+	def test_zero_prefix_keeps_the_check(self):
+		# Check char 4 instead of 5, and P/Q swapped: both fail the GF(32) check as with "CHO".
+		self.assertEqual(find_codes("CH07KM2QP4"), [])
+		self.assertEqual(find_codes("CH07KM2PQ5"), [])
+		self.assertEqual(find_codes("CH07KM2QP"), [])
+
+	def test_zero_is_accepted_only_in_the_prefix(self):
+		# An O or 0 in the body is a different, invalid code, never silently read as something else.
+		self.assertEqual(find_codes("CHO7KM20P5"), [])
+		self.assertEqual(find_codes("CH07KMOQP5"), [])
+		self.assertEqual(find_codes("C0O7KM2QP5"), [])
+
+	def test_canonical_form_is_still_strict(self):
+		# Only the search is lenient; a stored code must use the letter O.
+		self.assertFalse(is_valid_code("CH07KM2QP5"))
+
+	def test_zero_prefix_survives_every_sample_wrapper(self):
+		for key, sample in self.samples.items():
+			mangled = embed(sample, EMBEDDINGS[key])
+			zeroed = re.sub(r"(?i)(ch)o(?=[ .\-]?7km2)", r"\g<1>0", mangled)
+			with self.subTest(key=key, zeroed=zeroed):
+				self.assertNotEqual(zeroed, mangled)
+				self.assertEqual(find_codes(zeroed), [CODE])
 
 	def test_cut_or_altered_code_is_not_found(self):
 		self.assertEqual(find_codes("ND: CHO7KM2QP"), [])

@@ -45,6 +45,31 @@ class CitizenIdTest(unittest.TestCase):
 		# 096 Cà Mau, digit 8 = 18xx: 1899 is in the past, accepted.
 		self.assertEqual(citizen_id("096899000001", today=TODAY), "096899000001")
 
+	def test_typed_separators_are_removed(self):
+		# 006 Bắc Kạn, digit 1 = female born 19xx, 75 -> 1975.
+		for value in ["006.175.012.345", "006 175 012 345", "006-175-012-345", " 006.175-012 345 "]:
+			with self.subTest(value=value):
+				self.assertEqual(citizen_id(value, today=TODAY), "006175012345")
+
+	def test_full_width_digits_are_normalised(self):
+		self.assertEqual(citizen_id("００６１７５０１２３４５", today=TODAY), "006175012345")
+		self.assertEqual(citizen_id("００６．１７５．０１２．３４５", today=TODAY), "006175012345")
+
+	def test_other_scripts_digits_are_rejected(self):
+		# Arabic-Indic and Devanagari digits are Unicode digits but not what the ID card shows.
+		self.assert_invalid("٠٠٦١٧٥٠١٢٣٤٥", "citizen_id_format")
+		self.assert_invalid("००६१७५०१२३४५", "citizen_id_format")
+
+	def test_other_separators_are_rejected(self):
+		self.assert_invalid("006/175/012/345", "citizen_id_format")
+		self.assert_invalid("006,175,012,345", "citizen_id_format")
+
+	def test_error_keeps_the_value_as_typed(self):
+		with self.assertRaises(InvalidValue) as caught:
+			citizen_id("003.099.012.345", today=TODAY)
+		self.assertEqual(caught.exception.value, "003.099.012.345")
+		self.assertEqual(caught.exception.message, MESSAGES["citizen_id_province"])
+
 	def assert_invalid(self, value, key, today=TODAY):
 		with self.assertRaises(InvalidValue) as caught:
 			citizen_id(value, today=today)
@@ -82,6 +107,12 @@ class MobileNumberTest(unittest.TestCase):
 			"(+84) 912.345.678",
 			"+84 0912345678",
 			"0912-345-678",
+			"0084 912 345 678",
+			"84-912-345-678",
+			"0084-912-345-678",
+			"(0084) 0912 345 678",
+			"０９１２ ３４５ ６７８",
+			"＋８４ ９１２ ３４５ ６７８",
 		]:
 			with self.subTest(value=value):
 				self.assertEqual(mobile_number(value), "0912345678")
@@ -112,11 +143,21 @@ class MobileNumberTest(unittest.TestCase):
 			mobile_number(value)
 		self.assertEqual(caught.exception.message, MESSAGES[key], value)
 
+	def test_other_countries_after_00(self):
+		# 0044 is the UK and 001 North America: international, but not Vietnamese.
+		for value in ["0044 20 7946 0958", "001 912 345 6789", "00 912 345 678"]:
+			with self.subTest(value=value):
+				self.assert_invalid(value, "mobile_format")
+
+	def test_other_scripts_digits_are_rejected(self):
+		self.assert_invalid("٠٩١٢٣٤٥٦٧٨", "mobile_format")
+
 	def test_landlines(self):
 		# Hà Nội 024 + 8 digits, Bắc Kạn 0209 + 7 digits.
 		self.assert_invalid("024 3123 4567", "mobile_landline")
 		self.assert_invalid("+84 24 3123 4567", "mobile_landline")
 		self.assert_invalid("0209 387 0000", "mobile_landline")
+		self.assert_invalid("0084 24 3123 4567", "mobile_landline")
 
 	def test_unknown_prefixes(self):
 		for value in ["0312345678", "0512345678", "0712345678", "0801234567", "0612345678", "0123456789"]:
@@ -133,6 +174,16 @@ class TaxCodeTest(unittest.TestCase):
 		for value in ["0100112437", "0100109106", "0101248141"]:
 			with self.subTest(value=value):
 				self.assertEqual(tax_code(value, today=TODAY), value)
+
+	def test_full_width_digits_are_normalised(self):
+		# Vietcombank's code typed in full-width digits; the check digit 7 is worked out below.
+		self.assertEqual(tax_code("０１００１１２４３７", today=TODAY), "0100112437")
+		self.assertEqual(tax_code("０１００１１２４３７－００１", today=TODAY), "0100112437-001")
+		self.assertEqual(tax_code("００１０９９０１２３４５", today=TODAY), "001099012345")
+
+	def test_other_scripts_digits_are_rejected(self):
+		self.assert_invalid("٠١٠٠١١٢٤٣٧", "tax_code_format")
+		self.assert_invalid("٠٠١٠٩٩٠١٢٣٤٥", "tax_code_format")
 
 	def test_check_digit_by_hand(self):
 		# 0,1,0,0,1,1,2,4,3 weighted 31,29,23,19,17,13,7,5,3 = 102; 102 mod 11 = 3; 10 - 3 = 7.
@@ -176,9 +227,11 @@ class BankAccountNumberTest(unittest.TestCase):
 		self.assertEqual(bank_account_number("CT1111"), "CT1111")
 		self.assertEqual(bank_account_number("vqr-0012345"), "VQR0012345")
 		self.assertEqual(bank_account_number("0" * 19), "0" * 19)
+		self.assertEqual(bank_account_number("１２３４ ５６７８ ９０"), "1234567890")
+		self.assertEqual(bank_account_number("ｖｑｒ－００１２３４５"), "VQR0012345")
 
 	def test_rejects(self):
-		for value in ["", "12345", "1" * 20, "0011_009876", "0011/0098", "tài khoản 1"]:
+		for value in ["", "12345", "1" * 20, "0011_009876", "0011/0098", "tài khoản 1", "١٢٣٤٥٦٧٨٩٠"]:
 			with self.subTest(value=value):
 				with self.assertRaises(InvalidValue) as caught:
 					bank_account_number(value)

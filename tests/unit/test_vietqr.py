@@ -13,7 +13,14 @@ import sys
 import unittest
 from pathlib import Path
 
-from cho40.vietqr import VietQRError, build_payload, crc16_ccitt_false, decode_payload, sanitize_purpose
+from cho40.vietqr import (
+	VietQRError,
+	build_payload,
+	crc16_ccitt_false,
+	decode_payload,
+	is_valid,
+	sanitize_purpose,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED_DATA = REPO_ROOT / ".." / "shared" / "data"
@@ -35,6 +42,7 @@ DECODED_KEYS = [
 	"name",
 	"city",
 	"additional",
+	"warnings",
 ]
 # Decoded key -> field name in vietqr_vectors.json, for every recorded field the decoder exposes.
 RECORDED_FIELDS = {
@@ -80,12 +88,13 @@ def with_crc(body: str) -> str:
 	return body + reference_crc(body)
 
 
-MERCHANT_INFO = tlv(
-	"38",
-	tlv("00", "A000000727")
-	+ tlv("01", tlv("00", "970436") + tlv("01", "1234567890"))
-	+ tlv("02", "QRIBFTTA"),
-)
+def merchant_info(bin: str = "970436", account: str = "1234567890", service: str | None = "QRIBFTTA") -> str:
+	beneficiary = tlv("00", bin) + tlv("01", account)
+	service_field = "" if service is None else tlv("02", service)
+	return tlv("38", tlv("00", "A000000727") + tlv("01", beneficiary) + service_field)
+
+
+MERCHANT_INFO = merchant_info()
 VALID_FIELDS = [
 	tlv("00", "01"),
 	tlv("01", "12"),
@@ -185,6 +194,30 @@ class TestDecodeVectors(VectorTestCase):
 				recorded_valid = vector["crc_ok"] and not vector["decode_errors"]
 				self.assertEqual(decoded["errors"] == [], recorded_valid, decoded["errors"])
 
+	def test_vectors_recorded_with_warnings_get_warnings(self):
+		# Recorded valid with warnings: the oddity must be shown, never turned into an error.
+		for vector_id, vector in self.vectors.items():
+			if vector["warnings"]:
+				with self.subTest(vector_id):
+					self.assertNotEqual(decode_payload(vector["payload"])["warnings"], [])
+
+	def test_specific_vector_warnings(self):
+		expected = {
+			"napas_qrcash_example": ["QRCASH", "not a transfer"],
+			"napas_qrpush_with_service": ["QRPUSH", "not a transfer"],
+			"napas_qrpush_no_service": ["38/02", "missing"],
+			"vietqr_ts_misnested_service": ["38/01", "unexpected sub-tags 02"],
+			"giautm_amount_rounded": ["static", "amount"],
+			"vietqr_ts_utf8_bytelen": ["non-ASCII"],
+		}
+		for vector_id, fragments in expected.items():
+			decoded = decode_payload(self.vector(vector_id)["payload"])
+			for fragment in fragments:
+				with self.subTest(vector_id, fragment=fragment):
+					self.assertTrue(any(fragment in warning for warning in decoded["warnings"]), decoded)
+			with self.subTest(vector_id, field="errors"):
+				self.assertEqual(decoded["errors"], [])
+
 	def test_wrong_crc_vectors_name_expected_and_found(self):
 		wrong_crc = [vector for vector in self.vectors.values() if not vector["crc_ok"]]
 		self.assertGreaterEqual(len(wrong_crc), 2)
@@ -202,7 +235,9 @@ class TestDecodeVectors(VectorTestCase):
 
 	def test_broken_root_trusts_no_field(self):
 		decoded = decode_payload(self.vector("docs_placeholder_crc_abcd")["payload"])
-		self.assertTrue(all(decoded[key] is None for key in DECODED_KEYS if key not in ("crc_ok", "errors")))
+		untrusted = [key for key in DECODED_KEYS if key not in ("crc_ok", "errors", "warnings")]
+		self.assertTrue(all(decoded[key] is None for key in untrusted))
+		self.assertEqual(decoded["warnings"], [])
 		self.assertIn("payload: bad field ID 'VN' at offset 81 (needs two digits)", decoded["errors"])
 
 	def test_utf8_byte_lengths(self):
@@ -221,7 +256,8 @@ class TestDecodeLenience(unittest.TestCase):
 		)
 
 	def test_any_field_order(self):
-		decoded = decode_payload(payload_of(list(reversed(VALID_FIELDS))))
+		# Only tag 00 has a fixed place (first); everything after it may come in any order.
+		decoded = decode_payload(payload_of(VALID_FIELDS[:1] + list(reversed(VALID_FIELDS[1:]))))
 		self.assertEqual(decoded["errors"], [])
 		self.assertEqual(decoded["amount"], 150000)
 
@@ -240,6 +276,18 @@ class TestDecodeLenience(unittest.TestCase):
 
 	def test_surrounding_whitespace_from_scanners_is_ignored(self):
 		self.assertEqual(decode_payload(" " + payload_of(VALID_FIELDS) + "\n")["errors"], [])
+
+	def test_byte_order_mark_and_line_breaks_are_ignored(self):
+		valid = payload_of(VALID_FIELDS)
+		for wrapped in ("\ufeff" + valid, "\ufeff" + valid + "\r\n", " \ufeff\n" + valid + "\n\n"):
+			with self.subTest(wrapped=wrapped[:3]):
+				decoded = decode_payload(wrapped)
+				self.assertEqual(decoded["errors"], [])
+				self.assertEqual(decoded["warnings"], [])
+				self.assertEqual(decoded["account"], "1234567890")
+
+	def test_clean_payload_has_no_warnings(self):
+		self.assertEqual(decode_payload(payload_of(VALID_FIELDS))["warnings"], [])
 
 	def test_non_string_payload_is_a_type_error(self):
 		with self.assertRaises(TypeError):
@@ -294,6 +342,76 @@ class TestDecodeErrors(unittest.TestCase):
 				payload_of(VALID_FIELDS[:3] + [tlv("53", "840")] + VALID_FIELDS[4:]),
 				["tag 53", "'704'", "'840'"],
 			),
+			**self.beneficiary_samples(),
+			**self.header_samples(),
+			**self.amount_samples(),
+			**self.text_length_samples(),
+		}
+
+	@staticmethod
+	def with_merchant(**info) -> str:
+		return payload_of([VALID_FIELDS[0], VALID_FIELDS[1], merchant_info(**info), *VALID_FIELDS[3:]])
+
+	def beneficiary_samples(self) -> dict:
+		# Each of these would send the money nowhere, or to someone else.
+		return {
+			"BIN with letter O": (self.with_merchant(bin="97O415"), ["38/01/00", "6 digits", "'97O415'"]),
+			"BIN too short": (self.with_merchant(bin="97041"), ["38/01/00", "6 digits", "'97041'"]),
+			"BIN too long": (self.with_merchant(bin="9704150"), ["38/01/00", "6 digits", "'9704150'"]),
+			"empty account": (self.with_merchant(account=""), ["38/01/01", "is empty"]),
+			"account too long": (self.with_merchant(account="1" * 20), ["38/01/01", "20 characters", "19"]),
+			"account with hyphen": (
+				self.with_merchant(account="0011-0019"),
+				["38/01/01", "letters and digits", "'0011-0019'"],
+			),
+			"account with diacritics": (self.with_merchant(account="tàikhoan"), ["38/01/01", "'tàikhoan'"]),
+			"unknown service": (
+				self.with_merchant(service="QRIBFTTX"),
+				["38/02", "'QRIBFTTX'", "unknown", "QRIBFTTA", "QRIBFTTC"],
+			),
+		}
+
+	def header_samples(self) -> dict:
+		return {
+			"initiation 13": (
+				payload_of([VALID_FIELDS[0], tlv("01", "13"), *VALID_FIELDS[2:]]),
+				["tag 01", "'11'", "'12'", "found '13'"],
+			),
+			"initiation empty": (
+				payload_of([VALID_FIELDS[0], tlv("01", ""), *VALID_FIELDS[2:]]),
+				["tag 01", "found ''"],
+			),
+			"format not first": (
+				payload_of([VALID_FIELDS[1], VALID_FIELDS[0], *VALID_FIELDS[2:]]),
+				["tag 00", "first field", "found tag 01 first"],
+			),
+		}
+
+	def amount_samples(self) -> dict:
+		def with_amount(text: str) -> str:
+			return payload_of([*VALID_FIELDS[:4], tlv("54", text), VALID_FIELDS[5]])
+
+		return {
+			"zero amount": (with_amount("0"), ["tag 54", "positive", "'0'"]),
+			"zeros amount": (with_amount("000"), ["tag 54", "positive", "'000'"]),
+			"leading zero amount": (with_amount("0150000"), ["tag 54", "leading zeros", "'0150000'"]),
+			"thousands separator": (with_amount("150.000"), ["tag 54", "separator", "'150.000'"]),
+			"decimal comma": (with_amount("1000,50"), ["tag 54", "separator", "'1000,50'"]),
+			"negative amount": (with_amount("-5000"), ["tag 54", "whole VND digits", "'-5000'"]),
+			"14-digit amount": (with_amount("1" * 14), ["tag 54", "14 digits", "13"]),
+		}
+
+	def text_length_samples(self) -> dict:
+		def with_extra(*fields: str) -> str:
+			return payload_of([*VALID_FIELDS, *fields])
+
+		return {
+			"purpose 26": (with_extra(tlv("62", tlv("08", "p" * 26))), ["purpose (tag 62/08)", "26", "25"]),
+			"reference 26": (with_extra(tlv("62", tlv("05", "r" * 26))), ["reference (tag 62/05)", "26"]),
+			"bill number 26": (with_extra(tlv("62", tlv("01", "b" * 26))), ["bill number (tag 62/01)", "26"]),
+			"unnamed 62 field 26": (with_extra(tlv("62", tlv("10", "x" * 26))), ["tag 62/10", "26"]),
+			"name 26": (with_extra(tlv("59", "N" * 26)), ["merchant name (tag 59)", "26", "25"]),
+			"city 16": (with_extra(tlv("60", "C" * 16)), ["merchant city (tag 60)", "16", "15"]),
 		}
 
 	def test_each_error_kind_has_its_own_clear_message(self):
@@ -318,8 +436,51 @@ class TestDecodeErrors(unittest.TestCase):
 		valid = next(payload for payload in candidates if re.search("[A-F]", payload[-4:]))
 		decoded = decode_payload(valid[:-4] + valid[-4:].lower())
 		self.assertTrue(decoded["crc_ok"])
-		self.assertEqual(len(decoded["errors"]), 1)
-		self.assertIn("uppercase", decoded["errors"][0])
+		# The checksum holds, so the code is valid; only the spelling is flagged.
+		self.assertEqual(decoded["errors"], [])
+		self.assertEqual(len(decoded["warnings"]), 1)
+		self.assertIn("uppercase", decoded["warnings"][0])
+		self.assertIn(valid[-4:], decoded["warnings"][0])
+
+	def test_lowercase_wrong_crc_is_still_a_mismatch(self):
+		valid = payload_of(VALID_FIELDS)
+		wrong = "abcd" if valid[-4:] != "ABCD" else "abce"
+		decoded = decode_payload(valid[:-4] + wrong)
+		self.assertFalse(decoded["crc_ok"])
+		self.assertEqual(decoded["errors"], [f"CRC mismatch: expected {valid[-4:]}, found {wrong}"])
+		self.assertEqual(decoded["warnings"], [])
+
+	def test_errors_make_the_payload_invalid_but_keep_what_was_read(self):
+		decoded = decode_payload(self.with_merchant(bin="97O415"))
+		self.assertFalse(is_valid(decoded))
+		self.assertTrue(decoded["crc_ok"])
+		self.assertEqual(decoded["bin"], "97O415")
+
+	def test_limits_themselves_are_accepted(self):
+		fields = [
+			tlv("59", "N" * 25),
+			tlv("60", "C" * 15),
+			tlv("62", tlv("08", "p" * 25) + tlv("05", "r" * 25)),
+		]
+		decoded = decode_payload(payload_of([*VALID_FIELDS, *fields]))
+		self.assertEqual(decoded["errors"], [])
+		self.assertEqual(decoded["purpose"], "p" * 25)
+		decoded = decode_payload(self.with_merchant(account="A" * 19))
+		self.assertEqual(decoded["errors"], [])
+
+	def test_62_templates_are_not_cut_to_25(self):
+		# 62/50-99 hold nested templates, which may legitimately be longer than 25.
+		template = tlv("00", "A000000727") + tlv("01", "x" * 20)
+		decoded = decode_payload(payload_of([*VALID_FIELDS, tlv("62", tlv("50", template))]))
+		self.assertEqual(decoded["errors"], [])
+
+	def test_purpose_limit_counts_characters(self):
+		# 25 characters, 33 UTF-8 bytes (á ó đ ơ Đ à take 2, ợ takes 3): within the limit,
+		# because the bank app shows characters.
+		purpose = "Thanh toán hóa đơn chợ Đà"
+		self.assertEqual((len(purpose), len(purpose.encode())), (25, 33))
+		decoded = decode_payload(payload_of([*VALID_FIELDS, tlv("62", tlv("08", purpose))]))
+		self.assertEqual(decoded["errors"], [])
 
 	def test_missing_beneficiary_parts(self):
 		no_account = tlv(
@@ -342,7 +503,15 @@ class TestSanitizePurpose(unittest.TestCase):
 		self.assertEqual(sanitize_purpose("ĐƯỜNG ĐI đường"), "DUONG DI duong")
 
 	def test_keeps_only_safe_characters_and_collapses_spaces(self):
-		self.assertEqual(sanitize_purpose("  HD#123,  lô\t5 /A_b.c-d  "), "HD123 lo 5 A_b.c-d")
+		# Punctuation outside _ . - separates words, so it becomes a space rather than gluing them.
+		self.assertEqual(sanitize_purpose("  HD#123,  lô\t5 /A_b.c-d  "), "HD 123 lo 5 A_b.c-d")
+
+	def test_slash_and_punctuation_keep_a_separator(self):
+		self.assertEqual(sanitize_purpose("Phí chợ 12/2026"), "Phi cho 12 2026")
+		self.assertEqual(sanitize_purpose("HD:158;T12/2026"), "HD 158 T12 2026")
+		self.assertEqual(sanitize_purpose("a+b=c (x)"), "a b c x")
+		# Letters without an ASCII form still vanish; they do not separate anything.
+		self.assertEqual(sanitize_purpose("Straße"), "Strae")
 
 	def test_cuts_to_max_len_without_trailing_space(self):
 		self.assertEqual(sanitize_purpose("chuyen khoan alsdkf laksjdf"), "chuyen khoan alsdkf laksj")
@@ -451,6 +620,18 @@ class TestBuildPayload(VectorTestCase):
 		self.assertEqual(decoded["amount"], 9_999_999_999_999)
 		self.assertEqual(decoded["purpose"], "p" * 25)
 
+	def test_account_separators_are_removed(self):
+		for typed in ("1234 5678 90", "1234.5678.90", "1234-5678-90", " 1234-5678.90 "):
+			with self.subTest(typed=typed):
+				payload = build_payload("970436", typed)
+				self.assertEqual(payload, build_payload("970436", "1234567890"))
+				self.assertEqual(decode_payload(payload)["account"], "1234567890")
+
+	def test_purpose_with_a_date_keeps_a_separator(self):
+		decoded = decode_payload(build_payload("970436", "1234567890", 150000, "Phí chợ 12/2026"))
+		self.assertEqual(decoded["purpose"], "Phi cho 12 2026")
+		self.assertEqual(decoded["errors"], [])
+
 	def test_blank_purpose_counts_as_none(self):
 		self.assertEqual(
 			decode_payload(build_payload("970436", "1234567890", purpose="  "))["initiation"], "11"
@@ -463,7 +644,11 @@ class TestBuildPayload(VectorTestCase):
 			("bin", {"bin": 970436}),
 			("account", {"account": ""}),
 			("account", {"account": "1" * 20}),
-			("account", {"account": "0011-0019"}),
+			("account", {"account": "0011/0019"}),
+			("account", {"account": "0011#0019"}),
+			("account", {"account": " - . "}),
+			("account", {"account": "1234 5678 9012 3456 7890"}),
+			("account", {"account": 1234567890}),
 			("account", {"account": "tài khoản"}),
 			("amount", {"amount": -1}),
 			("amount", {"amount": 0}),
@@ -500,6 +685,7 @@ class TestCommandLine(VectorTestCase):
 		self.assertEqual(decoded["amount"], 180000)
 		self.assertEqual(decoded["purpose"], "thanh toan don hang")
 		self.assertEqual(decoded["errors"], [])
+		self.assertEqual(decoded["warnings"], [])
 		self.assertEqual(len(result.stdout.strip().splitlines()), 1)
 
 	def test_decode_invalid_payload_exits_1(self):
@@ -508,6 +694,35 @@ class TestCommandLine(VectorTestCase):
 		decoded = json.loads(result.stdout)
 		self.assertFalse(decoded["crc_ok"])
 		self.assertIn("CRC mismatch: expected BBB8, found BBB5", decoded["errors"])
+
+	def test_decode_payload_sending_money_elsewhere_exits_1(self):
+		body = "".join([VALID_FIELDS[0], VALID_FIELDS[1], merchant_info(bin="97O415"), *VALID_FIELDS[3:]])
+		result = run_cli("decode", with_crc(body))
+		self.assertEqual(result.returncode, 1)
+		decoded = json.loads(result.stdout)
+		self.assertTrue(decoded["crc_ok"])
+		self.assertIn("bank BIN (tag 38/01/00) must be exactly 6 digits, found '97O415'", decoded["errors"])
+
+	def test_decode_valid_with_warnings_exits_0(self):
+		result = run_cli("decode", self.vector("napas_qrcash_example")["payload"])
+		self.assertEqual(result.returncode, 0, result.stderr)
+		decoded = json.loads(result.stdout)
+		self.assertEqual(decoded["errors"], [])
+		self.assertEqual(
+			decoded["warnings"],
+			["service code (tag 38/02) QRCASH is for an ATM cash withdrawal, not a transfer"],
+		)
+
+	def test_decode_strips_byte_order_mark(self):
+		payload = self.vector("napas_6_1_3_dynamic_account")["payload"]
+		result = run_cli("decode", "\ufeff" + payload + "\n")
+		self.assertEqual(result.returncode, 0, result.stderr)
+		self.assertEqual(json.loads(result.stdout)["account"], "0011012345678")
+
+	def test_encode_account_with_separators(self):
+		result = run_cli("encode", "--bin", "970403", "--account", "9704 0311.0123-4567", "--card")
+		self.assertEqual(result.returncode, 0, result.stderr)
+		self.assertEqual(result.stdout.strip(), self.vector("napas_6_1_2_static_card")["payload"])
 
 	def test_decode_prints_vietnamese_unescaped(self):
 		result = run_cli("decode", self.vector("vietqr_ts_utf8_bytelen")["payload"])

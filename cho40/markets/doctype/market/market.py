@@ -8,6 +8,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from cho40 import validators
+from cho40.validation import throw_invalid
 
 
 class Market(Document):
@@ -17,9 +18,11 @@ class Market(Document):
 	def validate(self):
 		self.normalise_code()
 		if not self.override_class:
-			self.market_class = str(
-				validators.market_class(self.business_points or 0, bool(self.permanent_building))
-			)
+			try:
+				points = validators.market_class(self.business_points or 0, bool(self.permanent_building))
+			except validators.InvalidValue as error:
+				throw_invalid(self, "business_points", error)
+			self.market_class = str(points)
 		self.validate_coordinates()
 		self.validate_collection_account()
 		self.validate_board_members()

@@ -4,6 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate
 
 from cho40 import validators
 from cho40.validation import clean, throw_invalid
@@ -21,12 +22,13 @@ class Trader(Document):
 		self.qr_ready = int(bool(self.bank_accounts))
 
 	def on_update(self):
-		from cho40.markets.access import grant_trader_access
+		from cho40.markets.access import sync_trader_access
 		from cho40.markets.customer_sync import sync_customer
 
 		sync_customer(self)
 		self.update_stall_occupancy()
-		grant_trader_access(self)
+		previous = self.get_doc_before_save()
+		sync_trader_access(self, previous.user if previous else None)
 
 	def on_trash(self):
 		self.stalls = []
@@ -65,25 +67,55 @@ class Trader(Document):
 			self.bank_accounts[0].is_default = 1
 
 	def validate_stalls(self):
+		seen = set()
 		for row in self.stalls:
-			stall = frappe.db.get_value("Market Stall", row.stall, ["market", "current_trader"], as_dict=True)
-			if stall.market != self.market:
+			label = _("Stalls row {0}").format(row.idx)
+			if row.stall in seen:
+				frappe.throw(_("{0}: stall {1} is listed twice").format(label, frappe.bold(row.stall)))
+			seen.add(row.stall)
+			# getdate(None) is today, so an open end stays None here.
+			from_date = getdate(row.from_date) if row.from_date else None
+			to_date = getdate(row.to_date) if row.to_date else None
+			if from_date and to_date and to_date < from_date:
+				frappe.throw(_("{0}: To Date is before From Date").format(label))
+			stall_market = frappe.db.get_value("Market Stall", row.stall, "market")
+			if stall_market != self.market:
 				frappe.throw(
-					_("Stalls row {0}: stall {1} belongs to market {2}, not {3}").format(
-						row.idx, frappe.bold(row.stall), stall.market, self.market
+					_("{0}: stall {1} belongs to market {2}, not {3}").format(
+						label, frappe.bold(row.stall), stall_market, self.market
 					)
 				)
-			if stall.current_trader and stall.current_trader != self.name and not row.to_date:
+			if other := self.rented_by_other_trader(row.stall, from_date, to_date):
 				frappe.throw(
-					_("Stalls row {0}: stall {1} is already rented by trader {2}").format(
-						row.idx, frappe.bold(row.stall), stall.current_trader
+					_("{0}: stall {1} is rented by trader {2} in the same period").format(
+						label, frappe.bold(row.stall), other
 					)
 				)
-			if row.from_date and row.to_date and row.to_date < row.from_date:
-				frappe.throw(_("Stalls row {0}: To Date is before From Date").format(row.idx))
+
+	def rented_by_other_trader(self, stall: str, from_date, to_date) -> str | None:
+		"""Another active trader whose rental of the stall overlaps this one: a stall is billed once."""
+		other = frappe.db.sql(
+			"""
+			select held.parent from `tabTrader Stall` held
+			join `tabTrader` trader on trader.name = held.parent
+			where held.parenttype = 'Trader' and held.stall = %(stall)s and held.parent != %(trader)s
+				and trader.status = 'Active'
+				and ifnull(held.from_date, '1900-01-01') <= %(to_date)s
+				and ifnull(held.to_date, '2999-12-31') >= %(from_date)s
+			limit 1
+			""",
+			{
+				"stall": stall,
+				"trader": self.name or "",
+				"from_date": from_date or "1900-01-01",
+				"to_date": to_date or "2999-12-31",
+			},
+		)
+		return other[0][0] if other else None
 
 	def update_stall_occupancy(self):
-		held = {row.stall for row in self.stalls if not row.to_date or row.to_date >= frappe.utils.today()}
+		today = getdate()
+		held = {row.stall for row in self.stalls if not row.to_date or getdate(row.to_date) >= today}
 		for stall in frappe.get_all("Market Stall", {"current_trader": self.name}, pluck="name"):
 			if stall not in held:
 				frappe.db.set_value("Market Stall", stall, {"current_trader": None, "status": "Vacant"})

@@ -11,7 +11,7 @@ def execute(filters=None):
 	filters.to_date = getdate(filters.to_date or get_last_day(today()))
 	markets = _visible_markets(filters)
 	rows = [_market_row(market, filters) for market in markets]
-	return _columns(), rows, None, _chart(rows)
+	return _columns(), [*rows, _total_row(rows)] if rows else rows, None, _chart(rows)
 
 
 def _visible_markets(filters) -> list:
@@ -64,6 +64,18 @@ def _market_row(market, filters) -> dict:
 		"collected": flt(collected),
 		"collected_percent": _percent(collected, billed),
 	}
+
+
+def _total_row(rows: list[dict]) -> dict:
+	"""Percentages of the sums, not sums (or averages) of percentages."""
+	total = {
+		key: sum(row[key] for row in rows)
+		for key in ("traders", "qr_ready", "invoices", "billed", "collected")
+	}
+	total["market_name"] = _("Total")
+	total["qr_ready_percent"] = _percent(total["qr_ready"], total["traders"])
+	total["collected_percent"] = _percent(total["collected"], total["billed"])
+	return total
 
 
 def _percent(part, whole) -> float:
