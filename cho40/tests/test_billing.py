@@ -130,7 +130,9 @@ class TestAmendedInvoiceKeepsTheMonth(FrappeTestCase):
 		amended.insert(ignore_permissions=True)
 		self.assertEqual(amended.cho40_billing_period, original.cho40_billing_period)
 		self.assertEqual(execute(billing_run.name)["created"], 0)
-		active = frappe.get_all("Sales Invoice", {"cho40_trader": trader, "docstatus": 1}, pluck="grand_total")
+		active = frappe.get_all(
+			"Sales Invoice", {"cho40_trader": trader, "docstatus": 1}, pluck="grand_total"
+		)
 		self.assertEqual(active, [225_000])
 
 

@@ -235,12 +235,27 @@ class TestAccountantImport(FrappeTestCase):
 
 	def test_one_transfer_for_two_traders_is_left_to_a_person(self):
 		market = factories.market()
-		traders = [factories.trader(market.name, stalls=[factories.stall(market.name, 60_000).name]).name for _ in range(2)]
+		traders = [
+			factories.trader(market.name, stalls=[factories.stall(market.name, 60_000).name]).name
+			for _ in range(2)
+		]
 		execute(factories.billing_run(market.name).name)
-		codes = [frappe.db.get_value("Sales Invoice", {"cho40_trader": t, "docstatus": 1}, "cho40_payment_code") for t in traders]
+		codes = [
+			frappe.db.get_value("Sales Invoice", {"cho40_trader": t, "docstatus": 1}, "cho40_payment_code")
+			for t in traders
+		]
 		statement = upload_statement(
-			market.collection_bank_account, statement_csv([(" ".join(codes), 120_000, factories.unique("FT"))])
+			market.collection_bank_account,
+			statement_csv([(" ".join(codes), 120_000, factories.unique("FT"))]),
 		)
-		self.assertEqual((statement.transactions_created, statement.payments_matched, statement.unmatched_credits), (1, 0, 1))
+		self.assertEqual(
+			(statement.transactions_created, statement.payments_matched, statement.unmatched_credits),
+			(1, 0, 1),
+		)
 		for trader in traders:
-			self.assertEqual(frappe.db.get_value("Sales Invoice", {"cho40_trader": trader, "docstatus": 1}, "outstanding_amount"), 60_000)
+			self.assertEqual(
+				frappe.db.get_value(
+					"Sales Invoice", {"cho40_trader": trader, "docstatus": 1}, "outstanding_amount"
+				),
+				60_000,
+			)

@@ -142,7 +142,7 @@ class TestMarketIsolation(FrappeTestCase):
 			response = self.request(
 				"board",
 				"get",
-				f"/api/method/frappe.client.get_list?doctype={doctype}&parent=Trader&fields=[\"parent\"]&limit_page_length=0",
+				f'/api/method/frappe.client.get_list?doctype={doctype}&parent=Trader&fields=["parent"]&limit_page_length=0',
 			)
 			self.assertEqual(response.status_code, 200, response.text)
 			parents = {row["parent"] for row in response.json["message"]}

@@ -163,7 +163,14 @@ class TestStallRentals(FrappeTestCase):
 	def test_rows_with_an_end_date_save_again(self):
 		market = factories.market().name
 		trader = factories.trader(market, stalls=[])
-		trader.append("stalls", {"stall": factories.stall(market, 100_000).name, "from_date": "2025-01-01", "to_date": "2025-03-31"})
+		trader.append(
+			"stalls",
+			{
+				"stall": factories.stall(market, 100_000).name,
+				"from_date": "2025-01-01",
+				"to_date": "2025-03-31",
+			},
+		)
 		trader.save()
 		frappe.get_doc("Trader", trader.name).save()  # dates come back from the database as strings or dates
 		self.assertEqual(len(frappe.get_doc("Trader", trader.name).stalls), 1)
