@@ -166,7 +166,8 @@ LEFTOVERS=$(mariadb -uroot -p"$DB_ROOT_PASSWORD" -N "$DB_NAME" -e "select
 	(select count(*) from \`tabCustom Field\` where fieldname like 'cho40%' or (fieldname = 'market' and options = 'Market'))
 	+ (select count(*) from tabRole where name in ('Department Staff', 'Market Board Manager', 'Market Board Staff', 'Market Accountant', 'Trader', 'Digital Team Member'))
 	+ (select count(*) from tabDocType where module in ('Markets', 'Billing', 'Market Payments', 'Reporting'))
-	+ (select count(*) from \`tabAccounting Dimension\` where document_type = 'Market')" 2>&1)
+	+ (select count(*) from \`tabAccounting Dimension\` where document_type = 'Market')
+	+ (select count(*) from \`tabUser Permission\` where allow in ('Market', 'Trader'))" 2>&1)
 if grep -q 'Uninstalled App cho40' "$LOGS/uninstall.log" && [ "$LEFTOVERS" = 0 ]; then count 1 0; else
 	tail -20 "$LOGS/uninstall.log"; echo "left behind: $LEFTOVERS"; count 0 1
 fi
