@@ -16,7 +16,8 @@ from frappe.utils import get_first_day, today
 from cho40 import demo_data, vietqr
 from cho40.billing.run import execute
 from cho40.billing_period import purpose_label
-from cho40.demo import COLLECTION_BANK, _import_file, _moment
+from cho40.demo import COLLECTION_BANK, _moment
+from cho40.market_payments.statement_import import import_file
 from cho40.payment_code import purpose_for
 from cho40.tests import factories
 
@@ -43,10 +44,10 @@ def run(traders: int = 200, log=print) -> dict:
 
 	content = _statement_paying_everything(rng, market, month)
 	results["import_s"], statement = _timed(
-		lambda: _import_file(market.collection_bank_account, content, f"benchmark-{market.name}.xlsx")
+		lambda: import_file(market.collection_bank_account, content, f"benchmark-{market.name}.xlsx")
 	)
 	results["reimport_s"], repeat = _timed(
-		lambda: _import_file(market.collection_bank_account, content, f"benchmark-{market.name}-2.xlsx")
+		lambda: import_file(market.collection_bank_account, content, f"benchmark-{market.name}-2.xlsx")
 	)
 	assert statement.payments_matched == traders and repeat.transactions_created == 0
 

@@ -16,6 +16,7 @@ from frappe.utils import add_days, get_first_day, today
 
 from cho40 import demo_data
 from cho40.billing_period import purpose_label
+from cho40.market_payments.statement_import import import_file
 from cho40.payment_code import purpose_for
 from cho40.setup import ensure_company
 
@@ -246,32 +247,13 @@ def import_generated_statement(rng: random.Random, bank_account: str, month, mar
 			Path(folder) / "statement.xlsx", rows, account_no, COLLECTION_BANK
 		)
 		content = Path(path).read_bytes()
-	return _import_file(bank_account, content, f"sao-ke-{account_no}-{month:%Y%m}.xlsx")
+	return import_file(bank_account, content, f"sao-ke-{account_no}-{month:%Y%m}.xlsx")
 
 
 def _moment(rng: random.Random, month) -> datetime.datetime:
 	"""A time on the first day of the billed month: the statement is the same whatever day the
 	demo runs, so running it again imports nothing new."""
 	return datetime.datetime(month.year, month.month, month.day, rng.randint(6, 20), rng.randint(0, 59))
-
-
-def _import_file(bank_account: str, content: bytes, file_name: str):
-	"""Upload the file as a user would; importing the same month again finds only duplicates."""
-	from cho40.market_payments.statement_import import import_statement
-
-	file_doc = frappe.get_doc(
-		{"doctype": "File", "file_name": file_name, "content": content, "is_private": 1}
-	).insert(ignore_permissions=True)
-	statement = frappe.get_doc(
-		{
-			"doctype": "Market Bank Statement",
-			"bank_account": bank_account,
-			"statement_file": file_doc.file_url,
-		}
-	).insert(ignore_permissions=True)
-	frappe.db.commit()
-	import_statement(statement.name)
-	return frappe.get_doc("Market Bank Statement", statement.name)
 
 
 def print_department_report(log, month) -> None:

@@ -11,6 +11,23 @@ from cho40.bank_statement import StatementFormatError, dedupe_keys, parse_statem
 from cho40.market_payments.reconcile import reconcile_bank_account
 
 
+def import_file(bank_account: str, content: bytes, file_name: str):
+	"""Upload a statement file as a user would and import it now, in this process."""
+	file_doc = frappe.get_doc(
+		{"doctype": "File", "file_name": file_name, "content": content, "is_private": 1}
+	).insert(ignore_permissions=True)
+	statement = frappe.get_doc(
+		{
+			"doctype": "Market Bank Statement",
+			"bank_account": bank_account,
+			"statement_file": file_doc.file_url,
+		}
+	).insert(ignore_permissions=True)
+	frappe.db.commit()
+	import_statement(statement.name)
+	return frappe.get_doc("Market Bank Statement", statement.name)
+
+
 def import_statement(statement_name: str) -> None:
 	statement = frappe.get_doc("Market Bank Statement", statement_name)
 	statement.db_set({"status": "Importing", "error_message": None}, commit=True)

@@ -3,7 +3,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import formatdate, getdate, today
 
 from cho40.billing.run import execute
-from cho40.market_payments.statement_import import import_statement
+from cho40.market_payments.statement_import import import_file, import_statement
 from cho40.tests import factories
 
 
@@ -17,23 +17,7 @@ def statement_csv(rows: list[tuple[str, int, str]]) -> str:
 
 
 def upload_statement(bank_account: str, content: str) -> "frappe.Document":
-	file_doc = frappe.get_doc(
-		{
-			"doctype": "File",
-			"file_name": f"{factories.unique('sao-ke')}.csv",
-			"content": content.encode("utf-8-sig"),
-			"is_private": 1,
-		}
-	).insert(ignore_permissions=True)
-	statement = frappe.get_doc(
-		{
-			"doctype": "Market Bank Statement",
-			"bank_account": bank_account,
-			"statement_file": file_doc.file_url,
-		}
-	).insert(ignore_permissions=True)
-	import_statement(statement.name)
-	return frappe.get_doc("Market Bank Statement", statement.name)
+	return import_file(bank_account, content.encode("utf-8-sig"), f"{factories.unique('sao-ke')}.csv")
 
 
 def spaced(code: str) -> str:
