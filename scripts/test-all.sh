@@ -64,12 +64,21 @@ start_services() {
 	done
 }
 
-install_editable() { # the bench's Python finds cho40 through a path written at install time
-	if [ -x /usr/local/bin/uv ] || command -v uv >/dev/null; then
-		as_bench "cd '$BENCH' && PATH=/usr/local/bin:\$PATH uv pip install -q --python env/bin/python -e apps/cho40"
+install_editable() {
+	if command -v uv >/dev/null || [ -x /usr/local/bin/uv ]; then
+		as_bench "cd '$BENCH' && PATH=/usr/local/bin:\$PATH uv pip install -q --system-certs --python env/bin/python -e apps/cho40"
 	else
 		as_bench "cd '$BENCH' && env/bin/python -m pip install -q -e apps/cho40"
 	fi
+}
+
+# The editable install writes the app's resolved path into cho40.pth; pointing it at the
+# apps/cho40 link instead lets the link alone decide which checkout the bench runs.
+follow_app_link() {
+	local pth
+	pth="$("$BENCH/env/bin/python" -c "import sysconfig;print(sysconfig.get_paths()['purelib'])")/cho40.pth"
+	[ -f "$pth" ] || install_editable
+	[ -f "$pth" ] && echo "$BENCH/apps/cho40" >"$pth"
 }
 
 # Installs this checkout as the bench's cho40 app, restoring whatever was there on exit.
@@ -83,7 +92,7 @@ stage_app() {
 		ln -sfn "$STAGE" "$BENCH/apps/cho40"
 	fi
 	grep -qx cho40 "$BENCH/sites/apps.txt" || { sed -i -e '$a\' "$BENCH/sites/apps.txt"; echo cho40 >>"$BENCH/sites/apps.txt"; }
-	install_editable
+	follow_app_link
 }
 
 cleanup() {
@@ -96,9 +105,8 @@ cleanup() {
 		if [ -n "$PREVIOUS_APP" ]; then ln -sfn "$PREVIOUS_APP" "$BENCH/apps/cho40"
 		elif [ -e "$BENCH/apps/.cho40.before-ci" ]; then mv "$BENCH/apps/.cho40.before-ci" "$BENCH/apps/cho40"
 		fi
-		if [ -e "$BENCH/apps/cho40" ]; then install_editable >/dev/null 2>&1
-		else as_bench "cd '$BENCH' && PATH=/usr/local/bin:\$PATH uv pip uninstall -q --python env/bin/python cho40" >/dev/null 2>&1
-		fi
+		[ -e "$BENCH/apps/cho40" ] ||
+			as_bench "cd '$BENCH' && PATH=/usr/local/bin:\$PATH uv pip uninstall -q --python env/bin/python cho40" >/dev/null 2>&1
 		cp "$LOGS/apps.txt.before" "$BENCH/sites/apps.txt"
 		rm -rf "$STAGE"
 	fi
