@@ -5,18 +5,12 @@ The json's examples come from several issuers and registers ("ngàn"/"lẻ"/"t�
 spelling alone before comparing, so every word of the reading is still checked.
 """
 
-import json
-import os
 import subprocess
-import sys
 import unittest
 from decimal import Decimal
-from pathlib import Path
 
 from cho40.amount_words import amount_in_words, number_in_words
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATA = REPO_ROOT / ".." / "shared" / "data"
+from tests.unit.support import load_shared_json, run_module
 
 OTHER_VARIANT_SPELLINGS = {"ngàn": "nghìn", "lẻ": "linh", "tỉ": "tỷ"}
 
@@ -72,16 +66,6 @@ BIG_NUMBERS = {
 }
 
 
-def load_shared_json(name: str):
-	path = SHARED_DATA / name
-	if not path.is_file():
-		# Skipping would hide that the examples were never checked, so this fails instead.
-		raise AssertionError(
-			f"shared test data not found: {path.resolve()} (expected at repo_root/../shared/data)"
-		)
-	return json.loads(path.read_text(encoding="utf-8"))
-
-
 def in_module_variant(words: str) -> str:
 	"""Full amount text in the module's variant, from any accepted spelling in the json."""
 	tokens = words.strip().rstrip(".").split()
@@ -99,16 +83,7 @@ def in_module_variant(words: str) -> str:
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-	env = dict(os.environ, PYTHONIOENCODING="utf-8")
-	return subprocess.run(
-		[sys.executable, "-m", "cho40.amount_words", *args],
-		cwd=REPO_ROOT,
-		capture_output=True,
-		text=True,
-		encoding="utf-8",
-		env=env,
-		timeout=60,
-	)
+	return run_module("cho40.amount_words", *args)
 
 
 class TestJsonExamples(unittest.TestCase):

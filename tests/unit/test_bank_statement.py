@@ -11,7 +11,6 @@ import json
 import struct
 import unicodedata
 import unittest
-from pathlib import Path
 from unittest import mock
 
 import openpyxl
@@ -30,8 +29,8 @@ from cho40.bank_statement import (
 	row_fingerprint,
 )
 from cho40.payment_code import find_codes
+from tests.unit.support import SHARED_DATA
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 LAYOUTS_FILE = SHARED_DATA / "vn_bank_statement_layouts.json"
 CODE = "CHO7KM2QP5"
 D = datetime.date

@@ -10,8 +10,8 @@ import tempfile
 import unittest
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATA = REPO_ROOT / ".." / "shared" / "data"
+from tests.unit.support import REPO_ROOT, SHARED_DATA
+
 SHIPPED_DATA = REPO_ROOT / "cho40" / "data"
 DATA_FILES = ("admin_units.json", "banks.json", "pilot_markets.json")
 

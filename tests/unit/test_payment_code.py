@@ -2,12 +2,11 @@ import json
 import random
 import re
 import unittest
-from pathlib import Path
 
 from cho40 import payment_code
 from cho40.payment_code import ALPHABET, compact, find_codes, is_valid_code, new_code, purpose_for
+from tests.unit.support import SHARED_DATA
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 LAYOUTS_FILE = SHARED_DATA / "vn_bank_statement_layouts.json"
 
 # Worked by hand in GF(32) = GF(2)[x]/(x^5+x^2+1), body weights 2, 4, 8, 16, 5, 10:

@@ -6,12 +6,9 @@ or from binascii.crc_hqx, an implementation independent of the module under test
 
 import binascii
 import json
-import os
 import re
 import subprocess
-import sys
 import unittest
-from pathlib import Path
 
 from cho40.vietqr import (
 	VietQRError,
@@ -21,9 +18,7 @@ from cho40.vietqr import (
 	is_valid,
 	sanitize_purpose,
 )
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATA = REPO_ROOT / ".." / "shared" / "data"
+from tests.unit.support import SHARED_DATA, load_shared_json, run_module
 
 DECODED_KEYS = [
 	"bin",
@@ -63,16 +58,6 @@ RECORDED_FIELDS = {
 }
 
 
-def load_shared_json(name: str):
-	path = SHARED_DATA / name
-	if not path.is_file():
-		# Skipping would hide that the vectors were never checked, so this fails instead.
-		raise AssertionError(
-			f"shared test data not found: {path.resolve()} (expected at repo_root/../shared/data)"
-		)
-	return json.loads(path.read_text(encoding="utf-8"))
-
-
 def reference_crc(text: str) -> str:
 	# binascii.crc_hqx with init 0xFFFF is CRC-16/CCITT-FALSE, written independently of cho40.
 	return f"{binascii.crc_hqx(text.encode('utf-8'), 0xFFFF):04X}"
@@ -110,16 +95,7 @@ def payload_of(fields: list[str]) -> str:
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-	env = dict(os.environ, PYTHONIOENCODING="utf-8")
-	return subprocess.run(
-		[sys.executable, "-m", "cho40.vietqr", *args],
-		cwd=REPO_ROOT,
-		capture_output=True,
-		text=True,
-		encoding="utf-8",
-		env=env,
-		timeout=60,
-	)
+	return run_module("cho40.vietqr", *args)
 
 
 class VectorTestCase(unittest.TestCase):
